@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using NewsPulse.App.Demo;
+using NewsPulse.App.Hosting;
+using NewsPulse.App.Ingestion;
+using NewsPulse.App.Web;
+using Spectre.Console;
+
+namespace NewsPulse.App.Cli;
+
+/// <summary>
+/// <c>newspulse demo</c>: the whole slice offline. Serves samples/ locally, ingests its feeds into the
+/// (embedded) database, prints the summary, then serves the article list until Ctrl-C.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var noServe = new Option<bool>("--no-serve") { Description = "Stop after the ingest instead of serving the web page." };
+        var urls = new Option<string?>("--urls") { Description = "Where to serve the web page (default: Demo:Urls, http://127.0.0.1:5080)." };
+        var command = new Command("demo", "Ingest the bundled sample feeds (served locally) into the database, then serve the latest articles.")
+        {
+            noServe,
+            urls,
+        };
+        command.SetGuardedAction(async (parseResult, cancellationToken) =>
+        {
+            var samples = ProjectPaths.Samples;
+            var feedsFile = Path.Combine(samples, "feeds.yaml");
+            if (!File.Exists(feedsFile))
+            {
+                throw new UserInputException($"The sample corpus is missing: {feedsFile} not found. Run the demo from a full NewsPulse checkout.");
+            }
+
+            await using var site = await StaticSiteServer.StartAsync(samples, RememberedSamplePort(), cancellationToken);
+            RememberSamplePort(site.BaseUrl.Port);
+            AnsiConsole.MarkupLine($"Sample feeds served at [blue]{Markup.Escape(site.BaseUrl.ToString())}[/]");
+
+            await using var app = await AppServices.StartAsync(cancellationToken);
+            var progress = new ConsoleProgress();
+            var summary = await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(feedsFile, site.BaseUrl), progress, cancellationToken);
+            progress.Complete();
+            SummaryPrinter.Print(summary, AnsiConsole.Console);
+
+            if (parseResult.GetValue(noServe))
+            {
+                return 0;
+            }
+
+            var address = parseResult.GetValue(urls) ?? app.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>()?.Urls ?? new DemoOptions().Urls;
+            await using var web = WebServer.Build(app.ConnectionString, address);
+            await web.StartAsync(cancellationToken);
+            AnsiConsole.MarkupLine($"Latest articles at [blue]{Markup.Escape(string.Join(", ", web.Urls))}[/] (Ctrl-C to stop)");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C is how the demo server is meant to end.
+            }
+
+            await web.StopAsync(CancellationToken.None);
+            return 0;
+        });
+        return command;
+    }
+
+    // The sample feeds are identified by URL, port included: reusing the port keeps a second demo run from
+    // seeing the same stories as new ones.
+    private static string PortFile => Path.Combine(ProjectPaths.StateDirectory, "demo-samples-port");
+
+    private static int RememberedSamplePort() =>
+        File.Exists(PortFile) && int.TryParse(File.ReadAllText(PortFile).Trim(), CultureInfo.InvariantCulture, out var port) ? port : 0;
+
+    private static void RememberSamplePort(int port)
+    {
+        Directory.CreateDirectory(ProjectPaths.StateDirectory);
+        File.WriteAllText(PortFile, port.ToString(CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using NewsPulse.App.Hosting;
+using NewsPulse.App.Ingestion;
+using Spectre.Console;
+
+namespace NewsPulse.App.Cli;
+
+/// <summary><c>newspulse ingest --once [--feeds FILE]</c>: one pass over the feeds, then exit (0 even when some feeds fail).</summary>
+internal static class IngestCommand
+{
+    public static Command Create()
+    {
+        var once = new Option<bool>("--once") { Description = "Poll every feed once, fetch and extract new articles, then exit (the only mode until the scheduler arrives)." };
+        var feeds = new Option<FileInfo?>("--feeds") { Description = "A feeds.yaml to load first; only its feeds are polled. Without it, every enabled feed in the database." };
+        var command = new Command("ingest", "Poll feeds, fetch their new article pages, extract and store them.") { once, feeds };
+        command.SetGuardedAction(async (parseResult, cancellationToken) =>
+        {
+            var file = parseResult.GetValue(feeds);
+            if (file is not null && !file.Exists)
+            {
+                throw new UserInputException($"Feeds file not found: {file.FullName}");
+            }
+
+            await using var app = await AppServices.StartAsync(cancellationToken);
+            var progress = new ConsoleProgress();
+            var summary = await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(file?.FullName), progress, cancellationToken);
+            progress.Complete();
+            SummaryPrinter.Print(summary, AnsiConsole.Console);
+            return 0;
+        });
+        return command;
+    }
+}

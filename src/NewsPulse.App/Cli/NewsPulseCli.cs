@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace NewsPulse.App.Cli;
+
+/// <summary>The <c>newspulse</c> command tree.</summary>
+public static class NewsPulseCli
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("NewsPulse: news and analyst-commentary aggregator with NLP tagging.");
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(FeedsCommand.Create());
+        root.Subcommands.Add(ArticlesCommand.Create());
+        root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(DbCommand.Create());
+        return root;
+    }
+}

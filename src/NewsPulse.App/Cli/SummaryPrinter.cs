@@ -1,0 +1,39 @@
+using System.Globalization;
+using NewsPulse.App.Ingestion;
+using Spectre.Console;
+
+namespace NewsPulse.App.Cli;
+
+/// <summary>The end-of-run table: feeds and articles that worked and failed, and why.</summary>
+internal static class SummaryPrinter
+{
+    private const int MaxProblemRows = 50;
+
+    public static void Print(IngestSummary summary, IAnsiConsole console)
+    {
+        var table = new Table().Title("Ingest summary").AddColumn("").AddColumn(new TableColumn("ok").RightAligned()).AddColumn(new TableColumn("").RightAligned());
+        table.AddRow("feeds", $"{summary.FeedsOk} ok", $"{summary.FeedsFailed} failed");
+        table.AddRow("articles found", $"{summary.ArticlesNew} new", $"{summary.ArticlesDuplicate} duplicate");
+        table.AddRow("article pages", $"{summary.ArticlesExtracted} extracted", $"{summary.ArticlesFailed} failed");
+        table.AddRow("time taken", summary.Elapsed.TotalSeconds.ToString("0.0 's'", CultureInfo.InvariantCulture), string.Empty);
+        console.Write(table);
+
+        if (summary.Problems.Count == 0)
+        {
+            return;
+        }
+
+        var problems = new Table().Title($"Problems ({summary.Problems.Count}, also stored as ingest run {summary.RunId})")
+            .AddColumn("what").AddColumn("where").AddColumn("reason");
+        foreach (var problem in summary.Problems.Take(MaxProblemRows))
+        {
+            problems.AddRow(Markup.Escape(problem.Kind), Markup.Escape(problem.Subject), Markup.Escape(problem.Reason));
+        }
+
+        console.Write(problems);
+        if (summary.Problems.Count > MaxProblemRows)
+        {
+            console.WriteLine($"... and {summary.Problems.Count - MaxProblemRows} more.");
+        }
+    }
+}

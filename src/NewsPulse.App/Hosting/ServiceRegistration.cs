@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsPulse.App.Ingestion;
+using NewsPulse.Ingest.Extraction;
+using NewsPulse.Ingest.Fetching;
+using NewsPulse.Storage.Migrations;
+using NewsPulse.Storage.Stores;
+using Npgsql;
+
+namespace NewsPulse.App.Hosting;
+
+public static class ServiceRegistration
+{
+    /// <summary>Everything the commands and the web server share, bound to one database.</summary>
+    public static IServiceCollection AddNewsPulse(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        DapperSetup.Configure();
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<FetchOptions>().Bind(configuration.GetSection(FetchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName));
+
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "newspulse" }.Build());
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<FeedStore>();
+        services.AddSingleton<ArticleStore>();
+        services.AddSingleton<IngestRunStore>();
+
+        services.AddHttpClient<HttpFetcher>(HttpFetcher.HttpClientName)
+            .ConfigureHttpClient((provider, client) => HttpFetcher.ConfigureClient(client, provider.GetRequiredService<IOptions<FetchOptions>>().Value))
+            .ConfigurePrimaryHttpMessageHandler(provider => HttpFetcher.CreateHandler(provider.GetRequiredService<IOptions<FetchOptions>>().Value));
+        services.AddSingleton<ArticleExtractor>();
+        services.AddTransient<IngestPipeline>();
+        return services;
+    }
+}

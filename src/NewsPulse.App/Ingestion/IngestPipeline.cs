@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsPulse.App.Hosting;
+using NewsPulse.Domain;
+using NewsPulse.Ingest.Extraction;
+using NewsPulse.Ingest.Feeds;
+using NewsPulse.Ingest.Fetching;
+using NewsPulse.Storage.Stores;
+
+namespace NewsPulse.App.Ingestion;
+
+/// <summary>
+/// One pass of ingestion: load the feeds file, poll every feed once, then fetch and extract every pending
+/// article page. Each failure is recorded on its feed or article with the reason and the run goes on.
+/// </summary>
+public sealed class IngestPipeline(
+    FeedStore feeds,
+    ArticleStore articles,
+    IngestRunStore runs,
+    HttpFetcher fetcher,
+    ArticleExtractor extractor,
+    TimeProvider time,
+    IOptions<FetchOptions> fetchOptions,
+    ILogger<IngestPipeline> logger)
+{
+    private const int ClaimBatchSize = 50;
+    private static readonly TimeSpan ArticleLease = TimeSpan.FromMinutes(10);
+
+    public async Task<IngestSummary> RunOnceAsync(IngestRequest request, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var startedAt = time.GetUtcNow();
+        var stopwatch = Stopwatch.StartNew();
+        var problems = new ConcurrentQueue<IngestProblem>();
+
+        string? source = null;
+        if (request.FeedsFile is { } path)
+        {
+            source = ProjectPaths.Display(path);
+            var file = FeedsFileParser.Load(path, request.BaseUrl);
+            foreach (var error in file.Errors)
+            {
+                problems.Enqueue(new IngestProblem("feeds-file", $"{source}:{error.Line}", error.Message));
+                logger.LogWarning("Feeds file problem at {File}:{Line}:{Column}: {Message}", source, error.Line, error.Column, error.Message);
+            }
+
+            // A file with errors may be missing feeds only because of a typo: never disable on its word.
+            var sync = await feeds.SyncAsync(source, file.Feeds, disableMissing: file.IsValid, cancellationToken);
+            logger.LogInformation("Loaded {Source}: {Added} feeds added, {Updated} updated, {Disabled} disabled", source, sync.Added, sync.Updated, sync.Disabled);
+        }
+
+        var toPoll = await feeds.ListAsync(enabledOnly: true, source, cancellationToken);
+        var (feedsOk, feedsFailed, discovered) = await PollFeedsAsync(toPoll, problems, progress, cancellationToken);
+        var (extracted, failed) = await ProcessPendingAsync(problems, progress, cancellationToken);
+
+        stopwatch.Stop();
+        var problemList = problems.ToArray();
+        var runId = await runs.RecordAsync(
+            new IngestRunRecord(startedAt, time.GetUtcNow(), feedsOk, feedsFailed, discovered.New, discovered.Duplicate, extracted, failed, problemList),
+            cancellationToken);
+        return new IngestSummary(runId, feedsOk, feedsFailed, discovered.New, discovered.Duplicate, extracted, failed, stopwatch.Elapsed, problemList);
+    }
+
+    private async Task<(int Ok, int Failed, DiscoveryResult Discovered)> PollFeedsAsync(
+        IReadOnlyList<StoredFeed> toPoll, ConcurrentQueue<IngestProblem> problems, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        int ok = 0, failed = 0, newArticles = 0, duplicates = 0, done = 0;
+        await Parallel.ForEachAsync(toPoll, new ParallelOptions { MaxDegreeOfParallelism = fetchOptions.Value.MaxConcurrentPages, CancellationToken = cancellationToken }, async (feed, ct) =>
+        {
+            var result = await PollFeedAsync(feed, problems, ct);
+            if (result is { } discovered)
+            {
+                Interlocked.Increment(ref ok);
+                Interlocked.Add(ref newArticles, discovered.New);
+                Interlocked.Add(ref duplicates, discovered.Duplicate);
+            }
+            else
+            {
+                Interlocked.Increment(ref failed);
+            }
+
+            progress?.Report(new IngestProgress("feeds", Interlocked.Increment(ref done), toPoll.Count));
+        });
+        return (ok, failed, new DiscoveryResult(newArticles, duplicates));
+    }
+
+    private async Task<DiscoveryResult?> PollFeedAsync(StoredFeed feed, ConcurrentQueue<IngestProblem> problems, CancellationToken cancellationToken)
+    {
+        var url = new Uri(feed.Url);
+        var checkedAt = time.GetUtcNow();
+        var nextCheck = checkedAt + TimeSpan.FromSeconds(feed.PollIntervalSeconds);
+        try
+        {
+            var response = await fetcher.FetchFeedAsync(url, new ConditionalHeaders(feed.Etag, feed.LastModified), cancellationToken);
+            var discovered = new DiscoveryResult(0, 0);
+            if (!response.NotModified)
+            {
+                var parsed = FeedParser.Parse(response.Body, response.FinalUrl);
+                foreach (var skipped in parsed.SkippedItems)
+                {
+                    problems.Enqueue(new IngestProblem("feed-item", feed.Url, skipped));
+                }
+
+                discovered = await articles.AddDiscoveredAsync(feed.Id, parsed.Items, cancellationToken);
+            }
+
+            await feeds.RecordSuccessAsync(feed.Id, response.ETag, response.LastModified, checkedAt, nextCheck, cancellationToken);
+            logger.LogInformation("Polled {Feed}: {New} new, {Duplicate} already known", feed.Name, discovered.New, discovered.Duplicate);
+            return discovered;
+        }
+        catch (Exception ex) when (ex is FetchException or FeedParseException)
+        {
+            problems.Enqueue(new IngestProblem("feed", feed.Url, ex.Message));
+            await feeds.RecordFailureAsync(feed.Id, ex.Message, checkedAt, nextCheck, cancellationToken);
+            logger.LogWarning("Feed {Feed} ({Url}) failed: {Reason}", feed.Name, feed.Url, ex.Message);
+            return null;
+        }
+    }
+
+    private async Task<(int Extracted, int Failed)> ProcessPendingAsync(ConcurrentQueue<IngestProblem> problems, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        int extracted = 0, failed = 0, done = 0;
+        var pending = (await articles.CountByStatusAsync(cancellationToken))
+            .Where(pair => pair.Key is ArticleStatusNames.Discovered or ArticleStatusNames.Fetched)
+            .Sum(pair => (int)pair.Value);
+        while (true)
+        {
+            var batch = await articles.ClaimPendingAsync(ClaimBatchSize, ArticleLease, time.GetUtcNow(), cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = fetchOptions.Value.MaxConcurrentPages, CancellationToken = cancellationToken }, async (article, ct) =>
+            {
+                var failure = await ProcessArticleAsync(article, ct);
+                if (failure is null)
+                {
+                    Interlocked.Increment(ref extracted);
+                }
+                else
+                {
+                    Interlocked.Increment(ref failed);
+                    problems.Enqueue(new IngestProblem("page", article.Url, failure));
+                }
+
+                progress?.Report(new IngestProgress("pages", Interlocked.Increment(ref done), Math.Max(pending, done)));
+            });
+        }
+
+        return (extracted, failed);
+    }
+
+    /// <summary>Fetches (unless already fetched) and extracts one article; returns the failure reason, or null on success.</summary>
+    private async Task<string?> ProcessArticleAsync(PendingArticle article, CancellationToken cancellationToken)
+    {
+        try
+        {
+            FetchedPage? page;
+            if (article.Status == ArticleStatusNames.Discovered)
+            {
+                var response = await fetcher.FetchPageAsync(new Uri(article.Url), cancellationToken);
+                page = new FetchedPage(response.FinalUrl, response.StatusCode, response.ContentType, response.Body);
+                await articles.SaveFetchedAsync(article.Id, page, time.GetUtcNow(), cancellationToken);
+            }
+            else
+            {
+                page = await articles.GetFetchedPageAsync(article.Id, cancellationToken);
+            }
+
+            if (page is null)
+            {
+                return await FailAsync(article, "the stored page is missing; it will be fetched again when the article is reprocessed", cancellationToken);
+            }
+
+            if (page.ContentType is { } contentType && !IsHtml(contentType))
+            {
+                return await FailAsync(article, $"not an HTML page: content type {contentType}", cancellationToken);
+            }
+
+            var html = HtmlDecoder.Decode(page.Body, page.ContentType);
+            var result = extractor.Extract(html, page.FinalUrl);
+            if (result.Article is not { } extracted)
+            {
+                return await FailAsync(article, $"not an article: {result.NotAnArticleReason}", cancellationToken);
+            }
+
+            await articles.SaveExtractedAsync(article.Id, extracted, extracted.Language ?? article.FeedLanguage, time.GetUtcNow(), cancellationToken);
+            return null;
+        }
+        catch (FetchException ex)
+        {
+            return await FailAsync(article, ex.Message, cancellationToken);
+        }
+    }
+
+    private async Task<string> FailAsync(PendingArticle article, string reason, CancellationToken cancellationToken)
+    {
+        await articles.MarkFailedAsync(article.Id, reason, cancellationToken);
+        logger.LogWarning("Article {Url} failed: {Reason}", article.Url, reason);
+        return reason;
+    }
+
+    private static bool IsHtml(string contentType) =>
+        contentType.Contains("html", StringComparison.OrdinalIgnoreCase);
+}

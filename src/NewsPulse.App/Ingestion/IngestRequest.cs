@@ -1,0 +1,6 @@
+namespace NewsPulse.App.Ingestion;
+
+/// <summary>What to ingest: the feeds of one file (loaded first), or every enabled feed in the database.</summary>
+/// <param name="FeedsFile">A feeds.yaml to load and poll; null polls the database's enabled feeds.</param>
+/// <param name="BaseUrl">Base for relative URLs in the feeds file (the demo's local sample server).</param>
+public sealed record IngestRequest(string? FeedsFile, Uri? BaseUrl = null);

@@ -1,0 +1,3 @@
+using NewsPulse.App.Cli;
+
+return await NewsPulseCli.Create().Parse(args).InvokeAsync();

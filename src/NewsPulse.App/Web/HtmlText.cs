@@ -1,0 +1,35 @@
+using System.Text.Encodings.Web;
+
+namespace NewsPulse.App.Web;
+
+/// <summary>Everything that reaches a page from a feed or an article goes through here: text, never markup.</summary>
+internal static class HtmlText
+{
+    public static string Encode(string? text) => HtmlEncoder.Default.Encode(text ?? string.Empty);
+
+    public static string Page(string language, string title, string body) =>
+        $$"""
+        <!doctype html>
+        <html lang="{{Encode(language)}}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{Encode(title)}} · NewsPulse</title>
+        <style>
+        body { font: 16px/1.5 system-ui, sans-serif; max-width: 52rem; margin: 0 auto; padding: 1rem; color: #1d1d1f; }
+        header a { color: inherit; text-decoration: none; font-weight: 700; }
+        ol.articles { padding-left: 1.2rem; } ol.articles li { margin: .6rem 0; }
+        .meta { color: #5f6368; font-size: .9rem; }
+        article p { margin: 0 0 1rem; }
+        .failed { color: #a50e0e; }
+        </style>
+        </head>
+        <body>
+        <header><a href="/">NewsPulse</a></header>
+        <main>
+        {{body}}
+        </main>
+        </body>
+        </html>
+        """;
+}

@@ -1,0 +1,13 @@
+namespace NewsPulse.Domain;
+
+/// <summary>What the extractor found on an article page. Text keeps one paragraph per line.</summary>
+public sealed record ExtractedArticle(
+    string? Title,
+    IReadOnlyList<string> Authors,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset? ModifiedAt,
+    string? Language,
+    Uri? CanonicalUrl,
+    string? SiteName,
+    string? Description,
+    string Text);

@@ -1,0 +1,67 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace NewsPulse.Ingest.Extraction;
+
+/// <summary>
+/// Bytes to text for HTML pages: the charset comes from the HTTP header, then a byte-order mark,
+/// then a <c>&lt;meta charset&gt;</c> in the first 2 KB, else UTF-8.
+/// </summary>
+public static partial class HtmlDecoder
+{
+    static HtmlDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static string Decode(byte[] body, string? contentType)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var encoding = FromBom(body, out var bomLength)
+            ?? FromName(CharsetParameter().Match(contentType ?? string.Empty).Groups[1].Value)
+            ?? FromMeta(body)
+            ?? new UTF8Encoding(false);
+        return encoding.GetString(body, bomLength, body.Length - bomLength);
+    }
+
+    private static Encoding? FromBom(byte[] body, out int length)
+    {
+        (Encoding? encoding, length) = body switch
+        {
+            [0xEF, 0xBB, 0xBF, ..] => ((Encoding?)new UTF8Encoding(false), 3),
+            [0xFF, 0xFE, ..] => (Encoding.Unicode, 2),
+            [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode, 2),
+            _ => (null, 0),
+        };
+        return encoding;
+    }
+
+    private static Encoding? FromMeta(byte[] body)
+    {
+        // The prescan only needs ASCII-compatible bytes, so Latin-1 reads it safely whatever the real charset.
+        var head = Encoding.Latin1.GetString(body, 0, Math.Min(body.Length, 2048));
+        return FromName(MetaCharset().Match(head).Groups[1].Value);
+    }
+
+    private static Encoding? FromName(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        try
+        {
+            var encoding = Encoding.GetEncoding(name.Trim().Trim('"', '\''));
+            // Browsers read pages labelled ISO-8859-1 as windows-1252 (curly quotes, euro sign); do the same.
+            return encoding.CodePage == 28591 ? Encoding.GetEncoding(1252) : encoding;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"charset\s*=\s*[""']?([\w.:-]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex CharsetParameter();
+
+    [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?([\w.:-]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex MetaCharset();
+}

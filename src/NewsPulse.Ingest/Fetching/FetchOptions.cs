@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsPulse.Ingest.Fetching;
+
+/// <summary>HTTP settings for feeds and pages (configuration section <c>Fetch</c>).</summary>
+public sealed class FetchOptions
+{
+    public const string SectionName = "Fetch";
+
+    /// <summary>Sent with every request; says who we are and where to complain.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string UserAgent { get; set; } = "NewsPulse/0.1 (+https://github.com/newspulse/newspulse)";
+
+    [Range(1, 600)]
+    public int TimeoutSeconds { get; set; } = 30;
+
+    [Range(1, 60)]
+    public int ConnectTimeoutSeconds { get; set; } = 10;
+
+    [Range(1024, 1024L * 1024 * 1024)]
+    public long MaxFeedBytes { get; set; } = 10L * 1024 * 1024;
+
+    [Range(1024, 1024L * 1024 * 1024)]
+    public long MaxPageBytes { get; set; } = 5L * 1024 * 1024;
+
+    /// <summary>Article pages fetched at once across all hosts.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrentPages { get; set; } = 4;
+
+    [Range(0, 20)]
+    public int MaxRedirects { get; set; } = 5;
+}

@@ -1,0 +1,14 @@
+namespace NewsPulse.Ingest.Fetching;
+
+/// <summary>A successful (2xx) or not-modified (304) response, body capped at the configured size.</summary>
+public sealed record FetchedResource(
+    Uri RequestedUrl,
+    Uri FinalUrl,
+    int StatusCode,
+    byte[] Body,
+    string? ContentType,
+    string? ETag,
+    string? LastModified)
+{
+    public bool NotModified => StatusCode == 304;
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace NewsPulse.Ingest.Fetching;
+
+/// <summary>
+/// The one place NewsPulse talks HTTP: timeouts, body caps and conditional GET. Every failure
+/// becomes a <see cref="FetchException"/> whose message is fit to show and store.
+/// </summary>
+public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> options)
+{
+    public const string HttpClientName = "newspulse";
+
+    private readonly FetchOptions _options = options.Value;
+
+    public Task<FetchedResource> FetchFeedAsync(Uri url, ConditionalHeaders validators, CancellationToken cancellationToken) =>
+        FetchAsync(url, validators, _options.MaxFeedBytes, "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5", cancellationToken);
+
+    public Task<FetchedResource> FetchPageAsync(Uri url, CancellationToken cancellationToken) =>
+        FetchAsync(url, ConditionalHeaders.None, _options.MaxPageBytes, "text/html, application/xhtml+xml;q=0.9, */*;q=0.5", cancellationToken);
+
+    private async Task<FetchedResource> FetchAsync(Uri url, ConditionalHeaders validators, long maxBytes, string accept, CancellationToken cancellationToken)
+    {
+        if (url.Scheme is not ("http" or "https"))
+        {
+            throw new FetchException($"refused: only http and https URLs are fetched, not {url.Scheme}");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        if (validators.ETag is { } etag)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        }
+
+        if (validators.LastModified is { } lastModified)
+        {
+            request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var finalUrl = response.RequestMessage?.RequestUri ?? url;
+            var etagOut = response.Headers.ETag?.ToString();
+            var lastModifiedOut = response.Content.Headers.LastModified?.ToString("R");
+            if (response.StatusCode == HttpStatusCode.NotModified)
+            {
+                return new FetchedResource(url, finalUrl, 304, [], null, etagOut ?? validators.ETag, lastModifiedOut ?? validators.LastModified);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new FetchException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd());
+            }
+
+            if (response.Content.Headers.ContentLength > maxBytes)
+            {
+                throw new FetchException($"response too large: {response.Content.Headers.ContentLength} bytes declared, the limit is {maxBytes}");
+            }
+
+            var body = await ReadCappedAsync(response.Content, maxBytes, timeout.Token);
+            return new FetchedResource(url, finalUrl, (int)response.StatusCode, body, response.Content.Headers.ContentType?.ToString(), etagOut, lastModifiedOut);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FetchException($"timed out after {_options.TimeoutSeconds} s");
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new FetchException($"request failed: {Describe(ex)}", ex);
+        }
+    }
+
+    private static async Task<byte[]> ReadCappedAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new FetchException($"response too large: more than {maxBytes} bytes, download stopped");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string Describe(HttpRequestException ex) => ex.HttpRequestError switch
+    {
+        HttpRequestError.ConnectionError => $"could not connect ({ex.InnerException?.Message ?? ex.Message})",
+        HttpRequestError.NameResolutionError => $"host name not found ({ex.InnerException?.Message ?? ex.Message})",
+        HttpRequestError.SecureConnectionError => $"TLS handshake failed ({ex.InnerException?.Message ?? ex.Message})",
+        _ => ex.InnerException?.Message ?? ex.Message,
+    };
+
+    /// <summary>The primary handler every fetch goes through: decompression (gzip, deflate, brotli), redirect limit, connect timeout.</summary>
+    public static SocketsHttpHandler CreateHandler(FetchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new SocketsHttpHandler
+        {
+            AutomaticDecompression = DecompressionMethods.All,
+            AllowAutoRedirect = options.MaxRedirects > 0,
+            MaxAutomaticRedirections = Math.Max(1, options.MaxRedirects),
+            ConnectTimeout = TimeSpan.FromSeconds(options.ConnectTimeoutSeconds),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            UseCookies = false,
+        };
+    }
+
+    /// <summary>Headers every request carries.</summary>
+    public static void ConfigureClient(HttpClient client, FetchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        client.Timeout = Timeout.InfiniteTimeSpan;
+        client.DefaultRequestHeaders.UserAgent.Clear();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
+    }
+}

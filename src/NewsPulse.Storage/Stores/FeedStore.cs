@@ -1,0 +1,108 @@
+using Dapper;
+using NewsPulse.Domain;
+using Npgsql;
+
+namespace NewsPulse.Storage.Stores;
+
+/// <summary>The feeds table: declared feeds and their fetch state.</summary>
+public sealed class FeedStore(NpgsqlDataSource dataSource)
+{
+    private const string Columns =
+        "id, url, name, language, category, poll_interval_seconds, enabled, source, etag, last_modified, next_check_at, " +
+        "last_checked_at, last_success_at, error_count, last_error";
+
+    /// <summary>
+    /// Upserts the feeds a file declares (by URL) and, when <paramref name="disableMissing"/>, disables the feeds
+    /// the same file declared before but no longer lists. Feeds are never deleted: their articles stay linked.
+    /// </summary>
+    public async Task<FeedSyncResult> SyncAsync(string source, IReadOnlyList<FeedDefinition> feeds, bool disableMissing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(feeds);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        int added = 0, updated = 0;
+        foreach (var feed in feeds)
+        {
+            var inserted = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                """
+                INSERT INTO feeds (url, name, language, category, poll_interval_seconds, enabled, source)
+                VALUES (@Url, @Name, @Language, @Category, @PollIntervalSeconds, @Enabled, @Source)
+                ON CONFLICT (url) DO UPDATE SET
+                    name = excluded.name, language = excluded.language, category = excluded.category,
+                    poll_interval_seconds = excluded.poll_interval_seconds, enabled = excluded.enabled,
+                    source = excluded.source, updated_at = now()
+                RETURNING (xmax = 0)
+                """,
+                new
+                {
+                    Url = feed.Url.AbsoluteUri,
+                    feed.Name,
+                    feed.Language,
+                    feed.Category,
+                    PollIntervalSeconds = (int)feed.PollInterval.TotalSeconds,
+                    feed.Enabled,
+                    Source = source,
+                },
+                transaction,
+                cancellationToken: cancellationToken));
+            if (inserted)
+            {
+                added++;
+            }
+            else
+            {
+                updated++;
+            }
+        }
+
+        var disabled = 0;
+        if (disableMissing)
+        {
+            disabled = await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE feeds SET enabled = false, updated_at = now() WHERE source = @source AND enabled AND NOT (url = ANY(@urls))",
+                new { source, urls = feeds.Select(f => f.Url.AbsoluteUri).ToArray() },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new FeedSyncResult(added, updated, disabled);
+    }
+
+    /// <summary>Feeds by id; <paramref name="source"/> limits them to one feeds file.</summary>
+    public async Task<IReadOnlyList<StoredFeed>> ListAsync(bool enabledOnly, string? source, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<StoredFeed>(new CommandDefinition(
+            $"SELECT {Columns} FROM feeds WHERE (NOT @enabledOnly OR enabled) AND (@source::text IS NULL OR source = @source) ORDER BY id",
+            new { enabledOnly, source },
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    public async Task RecordSuccessAsync(long feedId, string? etag, string? lastModified, DateTimeOffset checkedAt, DateTimeOffset nextCheckAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteExactlyOneAsync(new CommandDefinition(
+            """
+            UPDATE feeds SET etag = @etag, last_modified = @lastModified, last_checked_at = @checkedAt,
+                last_success_at = @checkedAt, next_check_at = @nextCheckAt, error_count = 0, last_error = NULL, updated_at = now()
+            WHERE id = @feedId
+            """,
+            new { feedId, etag, lastModified, checkedAt, nextCheckAt },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task RecordFailureAsync(long feedId, string error, DateTimeOffset checkedAt, DateTimeOffset nextCheckAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteExactlyOneAsync(new CommandDefinition(
+            """
+            UPDATE feeds SET last_checked_at = @checkedAt, next_check_at = @nextCheckAt, error_count = error_count + 1,
+                last_error = @error, updated_at = now()
+            WHERE id = @feedId
+            """,
+            new { feedId, error, checkedAt, nextCheckAt },
+            cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,35 @@
+namespace NewsPulse.Storage.Stores;
+
+/// <summary>A feed row with its fetch state.</summary>
+public sealed class StoredFeed
+{
+    public long Id { get; init; }
+
+    public required string Url { get; init; }
+
+    public required string Name { get; init; }
+
+    public string? Language { get; init; }
+
+    public string? Category { get; init; }
+
+    public int PollIntervalSeconds { get; init; }
+
+    public bool Enabled { get; init; }
+
+    public required string Source { get; init; }
+
+    public string? Etag { get; init; }
+
+    public string? LastModified { get; init; }
+
+    public DateTimeOffset NextCheckAt { get; init; }
+
+    public DateTimeOffset? LastCheckedAt { get; init; }
+
+    public DateTimeOffset? LastSuccessAt { get; init; }
+
+    public int ErrorCount { get; init; }
+
+    public string? LastError { get; init; }
+}
