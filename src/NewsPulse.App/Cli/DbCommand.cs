@@ -25,7 +25,7 @@ internal static class DbCommand
             }
 
             using var loggerFactory = AppServices.CreateLoggerFactory(configuration);
-            var state = await DatabaseBootstrap.LocalCluster(configuration, loggerFactory).StatusAsync(cancellationToken);
+            var state = await (await DatabaseBootstrap.LocalClusterAsync(configuration, loggerFactory, cancellationToken)).StatusAsync(cancellationToken);
             var table = new Table().AddColumn("embedded PostgreSQL").AddColumn("");
             table.AddRow("data directory", Markup.Escape(state.DataDirectory));
             table.AddRow("initialised", state.Initialized ? $"yes (PostgreSQL {state.ServerVersion})" : "no (created on first use)");
@@ -53,7 +53,7 @@ internal static class DbCommand
             var configuration = AppConfiguration.Build();
             ConfigurationValidator.ThrowIfInvalid(configuration);
             using var loggerFactory = AppServices.CreateLoggerFactory(configuration);
-            var stopped = await DatabaseBootstrap.LocalCluster(configuration, loggerFactory).StopAsync(cancellationToken);
+            var stopped = await (await DatabaseBootstrap.LocalClusterAsync(configuration, loggerFactory, cancellationToken)).StopAsync(cancellationToken);
             AnsiConsole.WriteLine(stopped ? "Embedded PostgreSQL stopped." : "Embedded PostgreSQL was not running.");
             return 0;
         });

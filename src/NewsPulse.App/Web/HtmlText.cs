@@ -1,11 +1,15 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace NewsPulse.App.Web;
 
 /// <summary>Everything that reaches a page from a feed or an article goes through here: text, never markup.</summary>
 internal static class HtmlText
 {
-    public static string Encode(string? text) => HtmlEncoder.Default.Encode(text ?? string.Empty);
+    // All Unicode ranges stay readable (French, Chinese); markup characters are always escaped.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static string Encode(string? text) => Encoder.Encode(text ?? string.Empty);
 
     public static string Page(string language, string title, string body) =>
         $$"""

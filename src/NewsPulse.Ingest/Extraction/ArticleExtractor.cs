@@ -162,7 +162,8 @@ public sealed class ArticleExtractor
                 continue;
             }
 
-            if (block.LocalName == "li" && LinkDensity(block) > 0.5)
+            // Mostly-link blocks are "read more" lines and lists of other stories.
+            if (LinkDensity(block) > 0.5)
             {
                 continue;
             }

@@ -13,7 +13,7 @@ public static partial class FeedParser
 {
     private static readonly string[] Rfc822Formats =
     [
-        "ddd, d MMM yyyy HH:mm:ss zzz", "d MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm zzz", "ddd, d MMM yyyy HH:mm:ss",
+        "d MMM yyyy HH:mm:ss zzz", "d MMM yyyy HH:mm zzz", "d MMM yyyy HH:mm:ss", "d MMMM yyyy HH:mm:ss zzz",
     ];
 
     /// <summary>Parses a feed document; relative item links are resolved against <paramref name="feedUrl"/>.</summary>
@@ -54,7 +54,7 @@ public static partial class FeedParser
                 Clean(item.Id),
                 Clean(item.Title),
                 Clean(item.Description),
-                Clean(item.Author),
+                Clean(item.Author) ?? Creator(item.SpecificItem),
                 ParseDate(item.PublishingDateString) ?? AsUtc(item.PublishingDate)));
         }
 
@@ -75,14 +75,23 @@ public static partial class FeedParser
             return parsed;
         }
 
-        // RFC 822 writes offsets as +0100 and zones as GMT/UT; .NET wants +01:00.
-        var normalised = NumericOffset().Replace(text, m => $"{m.Groups[1].Value}{m.Groups[2].Value}:{m.Groups[3].Value}");
+        // RFC 822 writes offsets as +0100 and zones as GMT/UT; .NET wants +01:00. The weekday is dropped:
+        // feeds often get it wrong, and .NET rejects a date whose weekday does not match.
+        var normalised = NumericOffset().Replace(LeadingWeekday().Replace(text, string.Empty), m => $"{m.Groups[1].Value}{m.Groups[2].Value}:{m.Groups[3].Value}");
         normalised = NamedUtcZone().Replace(normalised, " +00:00");
         return DateTimeOffset.TryParseExact(normalised, Rfc822Formats, CultureInfo.InvariantCulture,
             DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out parsed)
             ? parsed
             : null;
     }
+
+    /// <summary>Many RSS feeds name the author only in Dublin Core's dc:creator, which the generic item does not carry.</summary>
+    private static string? Creator(CodeHollow.FeedReader.Feeds.BaseFeedItem? item) => item switch
+    {
+        CodeHollow.FeedReader.Feeds.Rss20FeedItem rss20 => Clean(rss20.DC?.Creator),
+        CodeHollow.FeedReader.Feeds.Rss10FeedItem rss10 => Clean(rss10.DC?.Creator),
+        _ => null,
+    };
 
     private static DateTimeOffset? AsUtc(DateTime? value) =>
         value is { } date ? new DateTimeOffset(DateTime.SpecifyKind(date, date.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : date.Kind)) : null;
@@ -106,6 +115,9 @@ public static partial class FeedParser
             ? "an HTML page"
             : $"{content.Length} bytes starting with '{new string(head.Take(40).Select(c => char.IsControl(c) ? ' ' : c).ToArray())}'";
     }
+
+    [GeneratedRegex(@"^[A-Za-z]{3,9},?\s+")]
+    private static partial Regex LeadingWeekday();
 
     [GeneratedRegex(@"([+-])(\d{2})(\d{2})$")]
     private static partial Regex NumericOffset();

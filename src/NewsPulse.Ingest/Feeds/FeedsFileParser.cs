@@ -119,6 +119,7 @@ public static partial class FeedsFileParser
         }
 
         var values = new Dictionary<string, YamlScalarNode>(StringComparer.Ordinal);
+        var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in map.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
@@ -128,6 +129,7 @@ public static partial class FeedsFileParser
                 continue;
             }
 
+            present.Add(key);
             if (valueNode is not YamlScalarNode scalar)
             {
                 error(valueNode, $"'{key}' must be a single value, not a list or mapping");
@@ -137,8 +139,8 @@ public static partial class FeedsFileParser
             values[key] = scalar;
         }
 
-        var name = RequiredText(map, values, "name", error);
-        var url = RequiredText(map, values, "url", error) is { } rawUrl ? ParseUrl(values["url"], rawUrl, baseUrl, error) : null;
+        var name = RequiredText(map, values, present, "name", error);
+        var url = RequiredText(map, values, present, "url", error) is { } rawUrl ? ParseUrl(values["url"], rawUrl, baseUrl, error) : null;
         var language = OptionalLanguage(values, error);
         var interval = values.TryGetValue("interval", out var intervalNode) ? ParseInterval(intervalNode, error) : DefaultPollInterval;
         var category = values.TryGetValue("category", out var categoryNode) && !string.IsNullOrWhiteSpace(categoryNode.Value)
@@ -155,11 +157,18 @@ public static partial class FeedsFileParser
             : new FeedDefinition(name, url, language, interval.Value, category, enabled);
     }
 
-    private static string? RequiredText(YamlMappingNode map, Dictionary<string, YamlScalarNode> values, string key, Action<YamlNode, string> error)
+    private static string? RequiredText(
+        YamlMappingNode map, Dictionary<string, YamlScalarNode> values, HashSet<string> present, string key, Action<YamlNode, string> error)
     {
         if (values.TryGetValue(key, out var node) && !string.IsNullOrWhiteSpace(node.Value))
         {
             return node.Value.Trim();
+        }
+
+        // A key given with a list or mapping was reported already; only a missing or empty one is reported here.
+        if (present.Contains(key) && node is null)
+        {
+            return null;
         }
 
         error(node ?? (YamlNode)map, $"feed is missing its '{key}'");

@@ -13,14 +13,28 @@ namespace NewsPulse.Storage.LocalPostgres;
 /// so nothing needs setting up by hand. Layout under the data root: <c>data/</c> (PGDATA), <c>cluster.json</c>
 /// (port and generated password), <c>postgres.log</c>, and a lock file that serialises concurrent launchers.
 /// </summary>
-public sealed class LocalPostgresCluster(string dataRoot, string? binDirectory, ILogger<LocalPostgresCluster> logger)
+public sealed class LocalPostgresCluster
 {
     private const string DatabaseName = "newspulse";
     private const string SuperUser = "newspulse";
+    private const string RelocationParent = "/var/lib/newspulse";
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromMinutes(2);
     private static readonly JsonSerializerOptions StateJson = new() { WriteIndented = true };
 
-    public string DataRoot { get; } = Path.GetFullPath(dataRoot);
+    private readonly PostgresBinaries _binaries;
+    private readonly string? _serviceUser;
+    private readonly ILogger<LocalPostgresCluster> _logger;
+
+    private LocalPostgresCluster(string dataRoot, PostgresBinaries binaries, string? serviceUser, ILogger<LocalPostgresCluster> logger)
+    {
+        DataRoot = dataRoot;
+        _binaries = binaries;
+        _serviceUser = serviceUser;
+        _logger = logger;
+    }
+
+    /// <summary>The folder actually used: the requested one, or its relocation (see <see cref="OpenAsync"/>).</summary>
+    public string DataRoot { get; }
 
     public string DataDirectory => Path.Combine(DataRoot, "data");
 
@@ -30,16 +44,62 @@ public sealed class LocalPostgresCluster(string dataRoot, string? binDirectory, 
 
     private string PidFile => Path.Combine(DataDirectory, "postmaster.pid");
 
+    /// <summary>
+    /// Finds the server programs and the account to run them as. As root, the cluster belongs to an unprivileged
+    /// user, who must be able to reach <paramref name="dataRoot"/>; when it cannot (a checkout under /root, say)
+    /// and <paramref name="relocateIfUnreachable"/> is set, the cluster lives under /var/lib/newspulse instead,
+    /// in a folder named after the requested path so each checkout keeps its own.
+    /// </summary>
+    public static async Task<LocalPostgresCluster> OpenAsync(
+        string dataRoot, string? binDirectory, bool relocateIfUnreachable, ILogger<LocalPostgresCluster> logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        var binaries = PostgresBinaries.Locate(binDirectory);
+        var serviceUser = await UnixUser.ServiceUserAsync(cancellationToken);
+        var root = Path.GetFullPath(dataRoot);
+        if (serviceUser is null || await IsReachableAsync(root, serviceUser, cancellationToken))
+        {
+            return new LocalPostgresCluster(root, binaries, serviceUser, logger);
+        }
+
+        if (!relocateIfUnreachable)
+        {
+            throw new LocalPostgresException(
+                $"The embedded PostgreSQL runs as the '{serviceUser}' user (it refuses to run as root), but that user cannot reach {root}: " +
+                "a parent folder is not open to other users. Set Database:LocalDataDirectory (NEWSPULSE__Database__LocalDataDirectory) " +
+                "to a folder it can reach, such as /var/lib/newspulse, or point ConnectionStrings:NewsPulse at a server.");
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(root)))[..16];
+        var relocated = Path.Combine(RelocationParent, hash);
+        if (!await IsReachableAsync(relocated, serviceUser, cancellationToken))
+        {
+            throw new LocalPostgresException($"Neither {root} nor {relocated} can be reached by the '{serviceUser}' user that runs the embedded PostgreSQL.");
+        }
+
+        await File.WriteAllTextAsync(
+            Path.Combine(root, "RELOCATED.txt"),
+            $"The '{serviceUser}' user cannot reach this folder, so the embedded PostgreSQL lives in {relocated}.\n",
+            cancellationToken);
+        logger.LogWarning("{Requested} is not reachable by the '{User}' user; the embedded PostgreSQL lives in {Relocated}", root, serviceUser, relocated);
+        return new LocalPostgresCluster(relocated, binaries, serviceUser, logger);
+    }
+
+    /// <summary>Creates the folder if need be, gives it to the service user, and checks that user can write in it.</summary>
+    private static async Task<bool> IsReachableAsync(string folder, string serviceUser, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        await UnixUser.GiveAsync(folder, serviceUser, cancellationToken);
+        var probe = await ProcessRunner.RunAsync("test", ["-w", folder, "-a", "-x", folder], serviceUser, TimeSpan.FromSeconds(10), cancellationToken);
+        return probe.Succeeded;
+    }
+
     /// <summary>Creates the cluster on first use, starts it when it is not running, and returns a connection string to its database.</summary>
     public async Task<string> StartAsync(CancellationToken cancellationToken)
     {
         using var guard = await LockAsync(cancellationToken);
-        var binaries = PostgresBinaries.Locate(binDirectory);
-        var serviceUser = await UnixUser.ServiceUserAsync(cancellationToken);
-        var state = await InitializeIfNeededAsync(binaries, serviceUser, cancellationToken);
-
-        var runningPort = await RunningPortAsync(binaries, serviceUser, cancellationToken);
-        if (runningPort is { } port)
+        var state = await InitializeIfNeededAsync(cancellationToken);
+        if (await RunningPortAsync(cancellationToken) is { } port)
         {
             if (port != state.Port)
             {
@@ -49,7 +109,7 @@ public sealed class LocalPostgresCluster(string dataRoot, string? binDirectory, 
         }
         else
         {
-            state = await StartServerAsync(binaries, serviceUser, state, cancellationToken);
+            state = await StartServerAsync(state, cancellationToken);
         }
 
         await EnsureDatabaseAsync(state, cancellationToken);
@@ -60,59 +120,36 @@ public sealed class LocalPostgresCluster(string dataRoot, string? binDirectory, 
     public async Task<bool> StopAsync(CancellationToken cancellationToken)
     {
         using var guard = await LockAsync(cancellationToken);
-        if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
+        if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")) || await RunningPortAsync(cancellationToken) is null)
         {
             return false;
         }
 
-        var binaries = PostgresBinaries.Locate(binDirectory);
-        var serviceUser = await UnixUser.ServiceUserAsync(cancellationToken);
-        if (await RunningPortAsync(binaries, serviceUser, cancellationToken) is null)
-        {
-            return false;
-        }
-
-        var stop = await ProcessRunner.RunAsync(binaries.PgCtl, ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "-s"], serviceUser, ToolTimeout, cancellationToken);
+        var stop = await ProcessRunner.RunAsync(_binaries.PgCtl, ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "-s"], _serviceUser, ToolTimeout, cancellationToken);
         if (!stop.Succeeded)
         {
             throw new LocalPostgresException($"pg_ctl stop failed: {stop.Output}");
         }
 
-        logger.LogInformation("Stopped the embedded PostgreSQL in {DataDirectory}", DataDirectory);
+        _logger.LogInformation("Stopped the embedded PostgreSQL in {DataDirectory}", DataDirectory);
         return true;
     }
 
     public async Task<LocalPostgresStatus> StatusAsync(CancellationToken cancellationToken)
     {
-        var initialized = File.Exists(Path.Combine(DataDirectory, "PG_VERSION"));
-        if (!initialized)
+        var versionFile = Path.Combine(DataDirectory, "PG_VERSION");
+        if (!File.Exists(versionFile))
         {
-            return new LocalPostgresStatus(DataDirectory, false, false, null, null, null, null);
+            return new LocalPostgresStatus(DataDirectory, false, false, null, null, null, _serviceUser);
         }
 
-        var binaries = PostgresBinaries.Locate(binDirectory);
-        var serviceUser = await UnixUser.ServiceUserAsync(cancellationToken);
-        var port = await RunningPortAsync(binaries, serviceUser, cancellationToken);
-        var version = (await File.ReadAllTextAsync(Path.Combine(DataDirectory, "PG_VERSION"), cancellationToken)).Trim();
-        return new LocalPostgresStatus(DataDirectory, true, port is not null, port, port is null ? null : ReadPidFile()?.Pid, version, serviceUser ?? Environment.UserName);
+        var port = await RunningPortAsync(cancellationToken);
+        var version = (await File.ReadAllTextAsync(versionFile, cancellationToken)).Trim();
+        return new LocalPostgresStatus(DataDirectory, true, port is not null, port, port is null ? null : ReadPidFile()?.Pid, version, _serviceUser ?? Environment.UserName);
     }
 
-    private async Task<ClusterState> InitializeIfNeededAsync(PostgresBinaries binaries, string? serviceUser, CancellationToken cancellationToken)
+    private async Task<ClusterState> InitializeIfNeededAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(DataRoot);
-        if (serviceUser is not null)
-        {
-            await UnixUser.GiveAsync(DataRoot, serviceUser, cancellationToken);
-            var reachable = await ProcessRunner.RunAsync("test", ["-w", DataRoot, "-a", "-x", DataRoot], serviceUser, TimeSpan.FromSeconds(10), cancellationToken);
-            if (!reachable.Succeeded)
-            {
-                throw new LocalPostgresException(
-                    $"The embedded PostgreSQL runs as the '{serviceUser}' user (it refuses to run as root), but that user cannot reach {DataRoot}: " +
-                    "a parent folder is not open to other users. Set Database:LocalDataDirectory (NEWSPULSE__Database__LocalDataDirectory) " +
-                    "to a folder it can reach, such as /var/lib/newspulse, or point ConnectionStrings:NewsPulse at a server.");
-            }
-        }
-
         if (File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
         {
             return await LoadStateAsync(cancellationToken)
@@ -124,26 +161,26 @@ public sealed class LocalPostgresCluster(string dataRoot, string? binDirectory, 
         if (Directory.Exists(DataDirectory))
         {
             // No PG_VERSION means an initdb that never finished: nothing in it can be data worth keeping.
-            logger.LogWarning("Removing the incomplete cluster left in {DataDirectory} by an interrupted set-up", DataDirectory);
+            _logger.LogWarning("Removing the incomplete cluster left in {DataDirectory} by an interrupted set-up", DataDirectory);
             Directory.Delete(DataDirectory, recursive: true);
         }
 
         var state = new ClusterState(FreePort(), SuperUser, NewPassword(), DatabaseName);
-        logger.LogInformation("Creating the embedded PostgreSQL cluster in {DataDirectory} with {InitDb}", DataDirectory, binaries.InitDb);
+        _logger.LogInformation("Creating the embedded PostgreSQL cluster in {DataDirectory} with {InitDb}", DataDirectory, _binaries.InitDb);
         var passwordFile = Path.Combine(DataRoot, ".initdb-password");
         await File.WriteAllTextAsync(passwordFile, state.Password, cancellationToken);
         try
         {
-            if (serviceUser is not null)
+            if (_serviceUser is not null)
             {
-                await UnixUser.GiveAsync(passwordFile, serviceUser, cancellationToken);
+                await UnixUser.GiveAsync(passwordFile, _serviceUser, cancellationToken);
             }
 
-            var init = await RunInitDbAsync(binaries, serviceUser, passwordFile, "--locale=C.UTF-8", cancellationToken);
+            var init = await RunInitDbAsync(passwordFile, "--locale=C.UTF-8", cancellationToken);
             if (!init.Succeeded && init.Output.Contains("locale", StringComparison.OrdinalIgnoreCase))
             {
                 Directory.Delete(DataDirectory, recursive: true);
-                init = await RunInitDbAsync(binaries, serviceUser, passwordFile, "--no-locale", cancellationToken);
+                init = await RunInitDbAsync(passwordFile, "--no-locale", cancellationToken);
             }
 
             if (!init.Succeeded)
@@ -165,29 +202,29 @@ public sealed class LocalPostgresCluster(string dataRoot, string? binDirectory, 
         return state;
     }
 
-    private Task<ProcessRunner.Result> RunInitDbAsync(PostgresBinaries binaries, string? serviceUser, string passwordFile, string localeArgument, CancellationToken cancellationToken) =>
+    private Task<ProcessRunner.Result> RunInitDbAsync(string passwordFile, string localeArgument, CancellationToken cancellationToken) =>
         ProcessRunner.RunAsync(
-            binaries.InitDb,
+            _binaries.InitDb,
             ["-D", DataDirectory, "-U", SuperUser, $"--pwfile={passwordFile}", "--auth=scram-sha-256", "--encoding=UTF8", localeArgument],
-            serviceUser,
+            _serviceUser,
             ToolTimeout,
             cancellationToken);
 
-    private async Task<ClusterState> StartServerAsync(PostgresBinaries binaries, string? serviceUser, ClusterState state, CancellationToken cancellationToken)
+    private async Task<ClusterState> StartServerAsync(ClusterState state, CancellationToken cancellationToken)
     {
         RemoveStalePidFile();
         if (!IsPortFree(state.Port))
         {
             var port = FreePort();
-            logger.LogInformation("Port {OldPort} is taken; the embedded PostgreSQL moves to {NewPort}", state.Port, port);
+            _logger.LogInformation("Port {OldPort} is taken; the embedded PostgreSQL moves to {NewPort}", state.Port, port);
             state = state with { Port = port };
             await SaveStateAsync(state, cancellationToken);
         }
 
         var start = await ProcessRunner.RunAsync(
-            binaries.PgCtl,
+            _binaries.PgCtl,
             ["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-s", "-o", $"-p {state.Port.ToString(CultureInfo.InvariantCulture)}"],
-            serviceUser,
+            _serviceUser,
             ToolTimeout,
             cancellationToken);
         if (!start.Succeeded)
@@ -195,11 +232,11 @@ public sealed class LocalPostgresCluster(string dataRoot, string? binDirectory, 
             throw new LocalPostgresException($"the embedded PostgreSQL did not start: {start.Output}\nLast lines of {LogFile}:\n{LogTail()}");
         }
 
-        logger.LogInformation("Started the embedded PostgreSQL on 127.0.0.1:{Port} ({DataDirectory})", state.Port, DataDirectory);
+        _logger.LogInformation("Started the embedded PostgreSQL on 127.0.0.1:{Port} ({DataDirectory})", state.Port, DataDirectory);
         return state;
     }
 
-    private async Task<int?> RunningPortAsync(PostgresBinaries binaries, string? serviceUser, CancellationToken cancellationToken)
+    private async Task<int?> RunningPortAsync(CancellationToken cancellationToken)
     {
         var pid = ReadPidFile();
         if (pid is null || !IsPostgresProcess(pid.Value.Pid))
@@ -207,7 +244,7 @@ public sealed class LocalPostgresCluster(string dataRoot, string? binDirectory, 
             return null;
         }
 
-        var status = await ProcessRunner.RunAsync(binaries.PgCtl, ["status", "-D", DataDirectory], serviceUser, ToolTimeout, cancellationToken);
+        var status = await ProcessRunner.RunAsync(_binaries.PgCtl, ["status", "-D", DataDirectory], _serviceUser, ToolTimeout, cancellationToken);
         return status.Succeeded ? pid.Value.Port : null;
     }
 
@@ -225,7 +262,7 @@ public sealed class LocalPostgresCluster(string dataRoot, string? binDirectory, 
         var pid = ReadPidFile();
         if (pid is null || !IsPostgresProcess(pid.Value.Pid))
         {
-            logger.LogWarning("Removing the stale {PidFile} (process {Pid} is not a running postgres)", PidFile, pid?.Pid);
+            _logger.LogWarning("Removing the stale {PidFile} (process {Pid} is not a running postgres)", PidFile, pid?.Pid);
             File.Delete(PidFile);
         }
     }
@@ -264,7 +301,8 @@ public sealed class LocalPostgresCluster(string dataRoot, string? binDirectory, 
 
     private static async Task EnsureDatabaseAsync(ClusterState state, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString(state, "postgres"));
+        // Unpooled: a pooled connection could belong to a previous run of this server and be dead.
+        await using var connection = new NpgsqlConnection(ConnectionString(state, "postgres") + ";Pooling=false");
         await connection.OpenAsync(cancellationToken);
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
         exists.Parameters.Add(new NpgsqlParameter { Value = state.Database });

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using NewsPulse.Ingest.Extraction;
+using NewsPulse.Tests;
+
+namespace NewsPulse.Ingest.Tests;
+
+public partial class ArticleExtractorTests
+{
+    private readonly ArticleExtractor _extractor = new();
+
+    public static TheoryData<string> SamplePages()
+    {
+        var data = new TheoryData<string>();
+        foreach (var manifest in Directory.GetFiles(RepositoryRoot.Combine("samples", "manifest"), "*.jsonl").Order(StringComparer.Ordinal))
+        {
+            foreach (var line in File.ReadLines(manifest).Where(l => l.Length > 0))
+            {
+                data.Add(line);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>The corpus manifests were written with the pages; extraction must agree with them on every page.</summary>
+    [Theory]
+    [MemberData(nameof(SamplePages))]
+    public void Sample_pages_yield_their_manifest_metadata_and_every_quote(string manifestLine)
+    {
+        using var expected = JsonDocument.Parse(manifestLine);
+        var root = expected.RootElement;
+        var path = root.GetProperty("path").GetString()!;
+        var html = HtmlDecoder.Decode(File.ReadAllBytes(RepositoryRoot.Combine("samples", path.TrimStart('/'))), "text/html");
+
+        var result = _extractor.Extract(html, new Uri("http://127.0.0.1:8080" + path));
+
+        var article = Assert.IsType<NewsPulse.Domain.ExtractedArticle>(result.Article);
+        Assert.Equal(root.GetProperty("title").GetString(), article.Title);
+        Assert.Equal(DateTimeOffset.Parse(root.GetProperty("published").GetString()!, System.Globalization.CultureInfo.InvariantCulture), article.PublishedAt);
+        Assert.Equal(root.GetProperty("language").GetString(), article.Language);
+        Assert.Equal(root.GetProperty("authors").EnumerateArray().Select(a => a.GetString()!).Order(), article.Authors.Order());
+        var text = Comparable(article.Text);
+        foreach (var quote in root.GetProperty("quotes").EnumerateArray().Where(q => q.GetProperty("kind").GetString() == "direct"))
+        {
+            Assert.Contains(Comparable(quote.GetProperty("text").GetString()!), text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Advertisement", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("cookie", article.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains('\n', article.Text);
+    }
+
+    [Fact]
+    public void Json_ld_headline_dates_and_authors_win_over_the_page_title()
+    {
+        const string html = """
+            <html lang="en-GB"><head><title>Shortened | Daily Site</title>
+            <link rel="canonical" href="/2026/story">
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Daily"},
+              {"@type":["NewsArticle"],"headline":"Full headline","datePublished":"2026-11-20T10:00:00-05:00",
+               "author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Chan"}],"publisher":{"name":"Daily Site"}}]}</script>
+            </head><body><article><p>This first paragraph is long enough to count as article text for the extractor here.</p>
+            <p>And a second paragraph, also long enough, keeps the article above its minimum length so it is an article.</p>
+            <p>A third paragraph adds a little more body so that the text comes to well over two hundred and fifty characters.</p></article></body></html>
+            """;
+
+        var article = _extractor.Extract(html, new Uri("https://daily.example/x?utm=1")).Article!;
+
+        Assert.Equal("Full headline", article.Title);
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(-5)), article.PublishedAt);
+        Assert.Equal(["Ann Lee", "Bo Chan"], article.Authors);
+        Assert.Equal("en", article.Language);
+        Assert.Equal("Daily Site", article.SiteName);
+        Assert.Equal("https://daily.example/2026/story", article.CanonicalUrl!.AbsoluteUri);
+        Assert.Equal(3, article.Text.Split('\n').Length);
+    }
+
+    [Fact]
+    public void Title_falls_back_to_the_document_title_without_the_site_name()
+    {
+        var html = "<html><head><title>Chip stocks rally on export news - MarketDesk</title></head><body><div>"
+            + string.Concat(Enumerable.Repeat("<p>Shares of chip makers rose sharply on Tuesday after the announcement of new rules.</p>", 4))
+            + "</div></body></html>";
+
+        Assert.Equal("Chip stocks rally on export news", _extractor.Extract(html, new Uri("http://x.example/")).Article!.Title);
+    }
+
+    [Theory]
+    [InlineData("<html><body><nav><a href='/a'>Home</a><a href='/b'>World</a></nav><h1>Welcome</h1><ul><li><a href='/1'>Story one</a></li></ul></body></html>")]
+    [InlineData("<html><body><p>Page not found.</p></body></html>")]
+    [InlineData("")]
+    [InlineData("not html at all \u0000\u0001")]
+    public void Pages_without_article_text_are_not_articles(string html)
+    {
+        var result = _extractor.Extract(html, new Uri("http://x.example/"));
+
+        Assert.Null(result.Article);
+        Assert.StartsWith("no article text found", result.NotAnArticleReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Link_lists_and_boilerplate_blocks_are_left_out()
+    {
+        var body = string.Concat(Enumerable.Repeat("<p>The central bank kept its main rate unchanged, citing slowing inflation across the euro area.</p>", 3));
+        var html = $"""
+            <html><body>
+            <div class="cookie-banner"><p>We use cookies to improve your experience on this website, accept them all?</p></div>
+            <div id="story">{body}<p><a href="/1">Read more: a related link that is long enough to be a paragraph</a></p></div>
+            <section class="related-stories"><p>Related: another story about rates that should not be in the article.</p></section>
+            </body></html>
+            """;
+
+        var text = _extractor.Extract(html, new Uri("http://x.example/")).Article!.Text;
+
+        Assert.Equal(3, text.Split('\n').Length);
+        Assert.DoesNotContain("cookies", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Related", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_break_spaces_of_french_typography_survive_whitespace_normalisation()
+    {
+        Assert.Equal("«\u00A0Oui\u202F», dit-il\u00A0: non", ArticleExtractor.NormalizeWhitespace("  «\u00A0Oui\u202F»,\n\t dit-il\u00A0: non  "));
+        Assert.Equal("a b c", ArticleExtractor.NormalizeWhitespace(" a \r\n b\u200B c "));
+    }
+
+    /// <summary>Quotes are compared on their words: marks, paragraph breaks and the kind of space do not matter.</summary>
+    private static string Comparable(string text) => Spaces().Replace(text.Replace('«', ' ').Replace('»', ' ').Replace('\u00A0', ' ').Replace('\u202F', ' '), " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}
