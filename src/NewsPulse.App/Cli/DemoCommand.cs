@@ -51,7 +51,15 @@ internal static class DemoCommand
 
             var address = parseResult.GetValue(urls) ?? app.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>()?.Urls ?? new DemoOptions().Urls;
             await using var web = WebServer.Build(app.ConnectionString, address);
-            await web.StartAsync(cancellationToken);
+            try
+            {
+                await web.StartAsync(cancellationToken);
+            }
+            catch (IOException ex)
+            {
+                throw new UserInputException($"Cannot serve the web page on {address}: {ex.Message} Pass --urls http://127.0.0.1:PORT or set Demo:Urls.", ex);
+            }
+
             AnsiConsole.MarkupLine($"Latest articles at [blue]{Markup.Escape(string.Join(", ", web.Urls))}[/] (Ctrl-C to stop)");
             try
             {
