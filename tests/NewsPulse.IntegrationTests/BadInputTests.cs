@@ -31,16 +31,16 @@ public sealed class BadInputTests : FreshDatabaseTest, IDisposable
 
         var summary = await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(feedsFile, site.BaseUrl), null, CancellationToken.None);
 
-        Assert.Equal((1, 3), (summary.FeedsOk, summary.FeedsFailed));
-        Assert.Equal((4, 1), (summary.ArticlesNew, summary.ArticlesDuplicate));
-        Assert.Equal((1, 3), (summary.ArticlesExtracted, summary.ArticlesFailed));
-        Assert.Contains(summary.Problems, p => p.Kind == "feeds-file" && p.Subject.EndsWith(":10", StringComparison.Ordinal) && p.Reason.Contains("'interval'", StringComparison.Ordinal));
-        Assert.Contains(summary.Problems, p => p.Kind == "feed" && p.Subject.EndsWith("not-a-feed.html", StringComparison.Ordinal) && p.Reason.Contains("an HTML page", StringComparison.Ordinal));
-        Assert.Contains(summary.Problems, p => p.Kind == "feed" && p.Subject.EndsWith("gone.xml", StringComparison.Ordinal) && p.Reason == "HTTP 404 Not Found");
-        Assert.Contains(summary.Problems, p => p.Kind == "feed" && p.Subject == unreachable && p.Reason.StartsWith("request failed: could not connect", StringComparison.Ordinal));
-        Assert.Contains(summary.Problems, p => p.Kind == "page" && p.Subject.EndsWith("gone.html", StringComparison.Ordinal) && p.Reason == "HTTP 404 Not Found");
-        Assert.Contains(summary.Problems, p => p.Kind == "page" && p.Subject.EndsWith("section-front.html", StringComparison.Ordinal) && p.Reason.StartsWith("not an article", StringComparison.Ordinal));
-        Assert.Contains(summary.Problems, p => p.Kind == "page" && p.Subject.EndsWith("chart.png", StringComparison.Ordinal) && p.Reason.StartsWith("not an HTML page", StringComparison.Ordinal));
+        Assert.Equal((1, 3), (summary.Run.FeedsOk, summary.Run.FeedsFailed));
+        Assert.Equal((4, 1), (summary.Run.ArticlesNew, summary.Run.ArticlesDuplicate));
+        Assert.Equal((1, 3), (summary.Run.ArticlesExtracted, summary.Run.ArticlesFailed));
+        Assert.Contains(summary.Run.Problems, p => p.Kind == "feeds-file" && p.Subject.EndsWith(":10", StringComparison.Ordinal) && p.Reason.Contains("'interval'", StringComparison.Ordinal));
+        Assert.Contains(summary.Run.Problems, p => p.Kind == "feed" && p.Subject.EndsWith("not-a-feed.html", StringComparison.Ordinal) && p.Reason.Contains("an HTML page", StringComparison.Ordinal));
+        Assert.Contains(summary.Run.Problems, p => p.Kind == "feed" && p.Subject.EndsWith("gone.xml", StringComparison.Ordinal) && p.Reason == "HTTP 404 Not Found");
+        Assert.Contains(summary.Run.Problems, p => p.Kind == "feed" && p.Subject == unreachable && p.Reason.StartsWith("request failed: could not connect", StringComparison.Ordinal));
+        Assert.Contains(summary.Run.Problems, p => p.Kind == "page" && p.Subject.EndsWith("gone.html", StringComparison.Ordinal) && p.Reason == "HTTP 404 Not Found");
+        Assert.Contains(summary.Run.Problems, p => p.Kind == "page" && p.Subject.EndsWith("section-front.html", StringComparison.Ordinal) && p.Reason.StartsWith("not an article", StringComparison.Ordinal));
+        Assert.Contains(summary.Run.Problems, p => p.Kind == "page" && p.Subject.EndsWith("chart.png", StringComparison.Ordinal) && p.Reason.StartsWith("not an HTML page", StringComparison.Ordinal));
 
         await using var connection = await DataSource.OpenConnectionAsync();
         var feeds = (await connection.QueryAsync<(string Name, int ErrorCount, string? LastError)>("SELECT name, error_count, last_error FROM feeds")).ToDictionary(f => f.Name);
@@ -55,7 +55,7 @@ public sealed class BadInputTests : FreshDatabaseTest, IDisposable
         Assert.Single(articles, a => a.Status == "extracted");
         Assert.Equal(3, articles.Count(a => a.Status == "failed" && !string.IsNullOrEmpty(a.LastError)));
         var runProblems = await app.Get<IngestRunStore>().ProblemsAsync(summary.RunId, CancellationToken.None);
-        Assert.Equal(summary.Problems, runProblems);
+        Assert.Equal(summary.Run.Problems, runProblems);
     }
 
     [Fact]

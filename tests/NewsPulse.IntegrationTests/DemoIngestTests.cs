@@ -33,12 +33,12 @@ public sealed class DemoIngestTests : FreshDatabaseTest
         var second = await app.Get<IngestPipeline>().RunOnceAsync(request, null, CancellationToken.None);
 
         Assert.True(manifest.Length >= 40, $"the corpus has {manifest.Length} articles");
-        Assert.Empty(first.Problems);
-        Assert.Equal((4, 0), (first.FeedsOk, first.FeedsFailed));
-        Assert.Equal((manifest.Length, 0), (first.ArticlesNew, first.ArticlesDuplicate));
-        Assert.Equal((manifest.Length, 0), (first.ArticlesExtracted, first.ArticlesFailed));
-        Assert.Equal((0, manifest.Length), (second.ArticlesNew, second.ArticlesDuplicate));
-        Assert.Equal((0, 0), (second.ArticlesExtracted, second.ArticlesFailed));
+        Assert.Empty(first.Run.Problems);
+        Assert.Equal((4, 0), (first.Run.FeedsOk, first.Run.FeedsFailed));
+        Assert.Equal((manifest.Length, 0), (first.Run.ArticlesNew, first.Run.ArticlesDuplicate));
+        Assert.Equal((manifest.Length, 0), (first.Run.ArticlesExtracted, first.Run.ArticlesFailed));
+        Assert.Equal((0, manifest.Length), (second.Run.ArticlesNew, second.Run.ArticlesDuplicate));
+        Assert.Equal((0, 0), (second.Run.ArticlesExtracted, second.Run.ArticlesFailed));
 
         await using var connection = await DataSource.OpenConnectionAsync();
         var stored = (await connection.QueryAsync<(string Title, string Status, string Language, DateTime? PublishedAt, int TextLength)>(

@@ -11,29 +11,30 @@ internal static class SummaryPrinter
 
     public static void Print(IngestSummary summary, IAnsiConsole console)
     {
+        var run = summary.Run;
         var table = new Table().Title("Ingest summary").AddColumn("").AddColumn(new TableColumn("ok").RightAligned()).AddColumn(new TableColumn("").RightAligned());
-        table.AddRow("feeds", $"{summary.FeedsOk} ok", $"{summary.FeedsFailed} failed");
-        table.AddRow("articles found", $"{summary.ArticlesNew} new", $"{summary.ArticlesDuplicate} duplicate");
-        table.AddRow("article pages", $"{summary.ArticlesExtracted} extracted", $"{summary.ArticlesFailed} failed");
+        table.AddRow("feeds", $"{run.FeedsOk} ok", $"{run.FeedsFailed} failed");
+        table.AddRow("articles found", $"{run.ArticlesNew} new", $"{run.ArticlesDuplicate} duplicate");
+        table.AddRow("article pages", $"{run.ArticlesExtracted} extracted", $"{run.ArticlesFailed} failed");
         table.AddRow("time taken", summary.Elapsed.TotalSeconds.ToString("0.0 's'", CultureInfo.InvariantCulture), string.Empty);
         console.Write(table);
 
-        if (summary.Problems.Count == 0)
+        if (run.Problems.Count == 0)
         {
             return;
         }
 
-        var problems = new Table().Title($"Problems ({summary.Problems.Count}, also stored as ingest run {summary.RunId})")
+        var problems = new Table().Title($"Problems ({run.Problems.Count}, also stored as ingest run {summary.RunId})")
             .AddColumn("what").AddColumn("where").AddColumn("reason");
-        foreach (var problem in summary.Problems.Take(MaxProblemRows))
+        foreach (var problem in run.Problems.Take(MaxProblemRows))
         {
             problems.AddRow(Markup.Escape(problem.Kind), Markup.Escape(problem.Subject), Markup.Escape(problem.Reason));
         }
 
         console.Write(problems);
-        if (summary.Problems.Count > MaxProblemRows)
+        if (run.Problems.Count > MaxProblemRows)
         {
-            console.WriteLine($"... and {summary.Problems.Count - MaxProblemRows} more.");
+            console.WriteLine($"... and {run.Problems.Count - MaxProblemRows} more.");
         }
     }
 }

@@ -56,11 +56,8 @@ public sealed class IngestPipeline(
         var (extracted, failed) = await ProcessPendingAsync(problems, progress, cancellationToken);
 
         stopwatch.Stop();
-        var problemList = problems.ToArray();
-        var runId = await runs.RecordAsync(
-            new IngestRunRecord(startedAt, time.GetUtcNow(), feedsOk, feedsFailed, discovered.New, discovered.Duplicate, extracted, failed, problemList),
-            cancellationToken);
-        return new IngestSummary(runId, feedsOk, feedsFailed, discovered.New, discovered.Duplicate, extracted, failed, stopwatch.Elapsed, problemList);
+        var run = new IngestRunRecord(startedAt, time.GetUtcNow(), feedsOk, feedsFailed, discovered.New, discovered.Duplicate, extracted, failed, problems.ToArray());
+        return new IngestSummary(await runs.RecordAsync(run, cancellationToken), stopwatch.Elapsed, run);
     }
 
     private async Task<(int Ok, int Failed, DiscoveryResult Discovered)> PollFeedsAsync(

@@ -2,14 +2,5 @@ using NewsPulse.Storage.Stores;
 
 namespace NewsPulse.App.Ingestion;
 
-/// <summary>What one ingest run did, for the console summary and the ingest_runs table.</summary>
-public sealed record IngestSummary(
-    long RunId,
-    int FeedsOk,
-    int FeedsFailed,
-    int ArticlesNew,
-    int ArticlesDuplicate,
-    int ArticlesExtracted,
-    int ArticlesFailed,
-    TimeSpan Elapsed,
-    IReadOnlyList<IngestProblem> Problems);
+/// <summary>What one ingest run did (as stored in ingest_runs under <paramref name="RunId"/>), and how long it took.</summary>
+public sealed record IngestSummary(long RunId, TimeSpan Elapsed, IngestRunRecord Run);
