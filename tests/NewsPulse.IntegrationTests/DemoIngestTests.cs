@@ -37,7 +37,9 @@ public sealed class DemoIngestTests : FreshDatabaseTest
         Assert.Equal((4, 0), (first.Run.FeedsOk, first.Run.FeedsFailed));
         Assert.Equal((manifest.Length, 0), (first.Run.ArticlesNew, first.Run.ArticlesDuplicate));
         Assert.Equal((manifest.Length, 0), (first.Run.ArticlesExtracted, first.Run.ArticlesFailed));
-        Assert.Equal((0, manifest.Length), (second.Run.ArticlesNew, second.Run.ArticlesDuplicate));
+        // The second poll may be answered 304 Not Modified (no items read) or list every item again as a duplicate.
+        Assert.Equal(0, second.Run.ArticlesNew);
+        Assert.Contains(second.Run.ArticlesDuplicate, new[] { 0, manifest.Length });
         Assert.Equal((0, 0), (second.Run.ArticlesExtracted, second.Run.ArticlesFailed));
 
         await using var connection = await DataSource.OpenConnectionAsync();

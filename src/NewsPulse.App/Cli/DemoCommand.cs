@@ -34,13 +34,16 @@ internal static class DemoCommand
                 throw new UserInputException($"The sample corpus is missing: {feedsFile} not found. Run the demo from a full NewsPulse checkout.");
             }
 
-            await using var site = await StaticSiteServer.StartAsync(samples, RememberedSamplePort(), cancellationToken);
-            RememberSamplePort(site.BaseUrl.Port);
-            AnsiConsole.MarkupLine($"Sample feeds served at [blue]{Markup.Escape(site.BaseUrl.ToString())}[/]");
+            var port = RememberedSamplePort();
+            var sharedSite = await RunningSampleSiteAsync(port, feedsFile, cancellationToken);
+            await using var site = sharedSite is null ? await StaticSiteServer.StartAsync(samples, port, cancellationToken) : null;
+            var siteUrl = sharedSite ?? site!.BaseUrl;
+            RememberSamplePort(siteUrl.Port);
+            AnsiConsole.MarkupLine($"Sample feeds served at [blue]{Markup.Escape(siteUrl.ToString())}[/]");
 
             await using var app = await AppServices.StartAsync(cancellationToken);
             var progress = new ConsoleProgress();
-            var summary = await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(feedsFile, site.BaseUrl), progress, cancellationToken);
+            var summary = await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(feedsFile, siteUrl), progress, cancellationToken);
             progress.Complete();
             SummaryPrinter.Print(summary, AnsiConsole.Console);
 
@@ -79,6 +82,30 @@ internal static class DemoCommand
     // The sample feeds are identified by URL, port included: reusing the port keeps a second demo run from
     // seeing the same stories as new ones.
     private static string PortFile => Path.Combine(ProjectPaths.StateDirectory, "demo-samples-port");
+
+    /// <summary>
+    /// Another demo still running holds the remembered port with the same samples: use its server rather than move
+    /// to a new port, which would make every sample story look new.
+    /// </summary>
+    private static async Task<Uri?> RunningSampleSiteAsync(int port, string feedsFile, CancellationToken cancellationToken)
+    {
+        if (port == 0)
+        {
+            return null;
+        }
+
+        var baseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        try
+        {
+            var served = await http.GetStringAsync(new Uri(baseUrl, "feeds.yaml"), cancellationToken);
+            return served == await File.ReadAllTextAsync(feedsFile, cancellationToken) ? baseUrl : null;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
 
     private static int RememberedSamplePort() =>
         File.Exists(PortFile) && int.TryParse(File.ReadAllText(PortFile).Trim(), CultureInfo.InvariantCulture, out var port) ? port : 0;
