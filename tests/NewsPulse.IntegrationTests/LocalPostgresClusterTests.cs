@@ -110,6 +110,37 @@ public sealed class LocalPostgresClusterTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_folder_the_service_user_cannot_reach_is_relocated_or_explained()
+    {
+        // A root-only parent (like /root) hides the folder from the unprivileged user that runs PostgreSQL for root.
+        var privateParent = Directory.CreateTempSubdirectory("np-private-").FullName;
+        var requested = Path.Combine(privateParent, "pg");
+        try
+        {
+            if (Environment.UserName != "root")
+            {
+                var own = await LocalPostgresCluster.OpenAsync(requested, null, relocateIfUnreachable: false, NullLogger<LocalPostgresCluster>.Instance, CancellationToken.None);
+                Assert.Equal(requested, own.DataRoot);
+                return;
+            }
+
+            var refused = await Assert.ThrowsAsync<LocalPostgresException>(() =>
+                LocalPostgresCluster.OpenAsync(requested, null, relocateIfUnreachable: false, NullLogger<LocalPostgresCluster>.Instance, CancellationToken.None));
+            var relocated = await LocalPostgresCluster.OpenAsync(requested, null, relocateIfUnreachable: true, NullLogger<LocalPostgresCluster>.Instance, CancellationToken.None);
+
+            Assert.Contains("cannot reach", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("Database:LocalDataDirectory", refused.Message, StringComparison.Ordinal);
+            Assert.StartsWith("/var/lib/newspulse/", relocated.DataRoot, StringComparison.Ordinal);
+            Assert.Contains(relocated.DataRoot, await File.ReadAllTextAsync(Path.Combine(requested, "RELOCATED.txt")), StringComparison.Ordinal);
+            Directory.Delete(relocated.DataRoot);
+        }
+        finally
+        {
+            Directory.Delete(privateParent, recursive: true);
+        }
+    }
+
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
