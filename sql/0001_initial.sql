@@ -75,6 +75,8 @@ CREATE TABLE ingest_runs (
     finished_at        timestamptz NOT NULL,
     feeds_ok           integer     NOT NULL,
     feeds_failed       integer     NOT NULL,
+    -- Feeds that answered 304 Not Modified: polled fine, nothing new to read.
+    feeds_not_modified integer     NOT NULL,
     articles_new       integer     NOT NULL,
     articles_duplicate integer     NOT NULL,
     articles_extracted integer     NOT NULL,

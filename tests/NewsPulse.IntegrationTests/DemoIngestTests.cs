@@ -38,7 +38,8 @@ public sealed class DemoIngestTests : FreshDatabaseTest
         Assert.Equal((manifest.Length, 0), (first.Run.ArticlesNew, first.Run.ArticlesDuplicate));
         Assert.Equal((manifest.Length, 0), (first.Run.ArticlesExtracted, first.Run.ArticlesFailed));
         // The unchanged feeds answer the conditional GET with 304 Not Modified: nothing is even parsed.
-        Assert.Equal((4, 0, 0), (second.Run.FeedsOk, second.Run.ArticlesNew, second.Run.ArticlesDuplicate));
+        Assert.Equal((4, 4, 0, 0), (second.Run.FeedsOk, second.Run.FeedsNotModified, second.Run.ArticlesNew, second.Run.ArticlesDuplicate));
+        Assert.Equal(0, first.Run.FeedsNotModified);
         Assert.Equal((0, 0), (second.Run.ArticlesExtracted, second.Run.ArticlesFailed));
 
         await using var connection = await DataSource.OpenConnectionAsync();

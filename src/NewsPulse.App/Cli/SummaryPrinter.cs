@@ -13,7 +13,7 @@ internal static class SummaryPrinter
     {
         var run = summary.Run;
         var table = new Table().Title("Ingest summary").AddColumn("").AddColumn(new TableColumn("ok").RightAligned()).AddColumn(new TableColumn("").RightAligned());
-        table.AddRow("feeds", $"{run.FeedsOk} ok", $"{run.FeedsFailed} failed");
+        table.AddRow("feeds", $"{run.FeedsOk} ok ({run.FeedsNotModified} unchanged)", $"{run.FeedsFailed} failed");
         table.AddRow("articles found", $"{run.ArticlesNew} new", $"{run.ArticlesDuplicate} duplicate");
         table.AddRow("article pages", $"{run.ArticlesExtracted} extracted", $"{run.ArticlesFailed} failed");
         table.AddRow("time taken", summary.Elapsed.TotalSeconds.ToString("0.0 's'", CultureInfo.InvariantCulture), string.Empty);

@@ -52,38 +52,37 @@ public sealed class IngestPipeline(
         }
 
         var toPoll = await feeds.ListAsync(enabledOnly: true, source, cancellationToken);
-        var (feedsOk, feedsFailed, discovered) = await PollFeedsAsync(toPoll, problems, progress, cancellationToken);
+        var polled = await PollFeedsAsync(toPoll, problems, progress, cancellationToken);
         var (extracted, failed) = await ProcessPendingAsync(problems, progress, cancellationToken);
 
         stopwatch.Stop();
-        var run = new IngestRunRecord(startedAt, time.GetUtcNow(), feedsOk, feedsFailed, discovered.New, discovered.Duplicate, extracted, failed, problems.ToArray());
+        var run = new IngestRunRecord(
+            startedAt,
+            time.GetUtcNow(),
+            FeedsOk: polled.Count(o => o.Succeeded),
+            FeedsFailed: polled.Count(o => !o.Succeeded),
+            FeedsNotModified: polled.Count(o => o.NotModified),
+            ArticlesNew: polled.Sum(o => o.Discovered.New),
+            ArticlesDuplicate: polled.Sum(o => o.Discovered.Duplicate),
+            ArticlesExtracted: extracted,
+            ArticlesFailed: failed,
+            Problems: problems.ToArray());
         return new IngestSummary(await runs.RecordAsync(run, cancellationToken), stopwatch.Elapsed, run);
     }
 
-    private async Task<(int Ok, int Failed, DiscoveryResult Discovered)> PollFeedsAsync(
+    private async Task<FeedPollOutcome[]> PollFeedsAsync(
         IReadOnlyList<StoredFeed> toPoll, ConcurrentQueue<IngestProblem> problems, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
-        int ok = 0, failed = 0, newArticles = 0, duplicates = 0, done = 0;
+        var outcomes = new ConcurrentBag<FeedPollOutcome>();
         await Parallel.ForEachAsync(toPoll, new ParallelOptions { MaxDegreeOfParallelism = fetchOptions.Value.MaxConcurrentPages, CancellationToken = cancellationToken }, async (feed, ct) =>
         {
-            var result = await PollFeedAsync(feed, problems, ct);
-            if (result is { } discovered)
-            {
-                Interlocked.Increment(ref ok);
-                Interlocked.Add(ref newArticles, discovered.New);
-                Interlocked.Add(ref duplicates, discovered.Duplicate);
-            }
-            else
-            {
-                Interlocked.Increment(ref failed);
-            }
-
-            progress?.Report(new IngestProgress("feeds", Interlocked.Increment(ref done), toPoll.Count));
+            outcomes.Add(await PollFeedAsync(feed, problems, ct));
+            progress?.Report(new IngestProgress("feeds", outcomes.Count, toPoll.Count));
         });
-        return (ok, failed, new DiscoveryResult(newArticles, duplicates));
+        return outcomes.ToArray();
     }
 
-    private async Task<DiscoveryResult?> PollFeedAsync(StoredFeed feed, ConcurrentQueue<IngestProblem> problems, CancellationToken cancellationToken)
+    private async Task<FeedPollOutcome> PollFeedAsync(StoredFeed feed, ConcurrentQueue<IngestProblem> problems, CancellationToken cancellationToken)
     {
         var url = new Uri(feed.Url);
         var checkedAt = time.GetUtcNow();
@@ -104,15 +103,15 @@ public sealed class IngestPipeline(
             }
 
             await feeds.RecordSuccessAsync(feed.Id, response.ETag, response.LastModified, checkedAt, nextCheck, cancellationToken);
-            logger.LogInformation("Polled {Feed}: {New} new, {Duplicate} already known", feed.Name, discovered.New, discovered.Duplicate);
-            return discovered;
+            logger.LogInformation("Polled {Feed}: {New} new, {Duplicate} already known, not modified: {NotModified}", feed.Name, discovered.New, discovered.Duplicate, response.NotModified);
+            return new FeedPollOutcome(true, response.NotModified, discovered);
         }
         catch (Exception ex) when (ex is FetchException or FeedParseException)
         {
             problems.Enqueue(new IngestProblem("feed", feed.Url, ex.Message));
             await feeds.RecordFailureAsync(feed.Id, ex.Message, checkedAt, nextCheck, cancellationToken);
             logger.LogWarning("Feed {Feed} ({Url}) failed: {Reason}", feed.Name, feed.Url, ex.Message);
-            return null;
+            return new FeedPollOutcome(false, false, new DiscoveryResult(0, 0));
         }
     }
 
@@ -199,6 +198,8 @@ public sealed class IngestPipeline(
         logger.LogWarning("Article {Url} failed: {Reason}", article.Url, reason);
         return reason;
     }
+
+    private sealed record FeedPollOutcome(bool Succeeded, bool NotModified, DiscoveryResult Discovered);
 
     private static bool IsHtml(string contentType) =>
         contentType.Contains("html", StringComparison.OrdinalIgnoreCase);

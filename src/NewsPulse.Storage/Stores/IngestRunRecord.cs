@@ -6,6 +6,7 @@ public sealed record IngestRunRecord(
     DateTimeOffset FinishedAt,
     int FeedsOk,
     int FeedsFailed,
+    int FeedsNotModified,
     int ArticlesNew,
     int ArticlesDuplicate,
     int ArticlesExtracted,

@@ -20,6 +20,7 @@ public sealed class IngestRunStore(NpgsqlDataSource dataSource)
             run.FinishedAt,
             run.FeedsOk,
             run.FeedsFailed,
+            run.FeedsNotModified,
             run.ArticlesNew,
             run.ArticlesDuplicate,
             run.ArticlesExtracted,
@@ -28,9 +29,9 @@ public sealed class IngestRunStore(NpgsqlDataSource dataSource)
         parameters.Add("Problems", new JsonbParameter(JsonSerializer.Serialize(run.Problems, ProblemJson)));
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO ingest_runs (started_at, finished_at, feeds_ok, feeds_failed, articles_new, articles_duplicate,
+            INSERT INTO ingest_runs (started_at, finished_at, feeds_ok, feeds_failed, feeds_not_modified, articles_new, articles_duplicate,
                 articles_extracted, articles_failed, problems)
-            VALUES (@StartedAt, @FinishedAt, @FeedsOk, @FeedsFailed, @ArticlesNew, @ArticlesDuplicate, @ArticlesExtracted,
+            VALUES (@StartedAt, @FinishedAt, @FeedsOk, @FeedsFailed, @FeedsNotModified, @ArticlesNew, @ArticlesDuplicate, @ArticlesExtracted,
                 @ArticlesFailed, @Problems)
             RETURNING id
             """,
