@@ -1,5 +1,3 @@
-using NewsPulse.Domain;
-
 namespace NewsPulse.Domain.Tests;
 
 public class ArticleUrlTests

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using NewsPulse.App.Demo;
 using NewsPulse.App.Hosting;
 using NewsPulse.App.Ingestion;
@@ -42,10 +40,7 @@ internal static class DemoCommand
             AnsiConsole.MarkupLine($"Sample feeds served at [blue]{Markup.Escape(siteUrl.ToString())}[/]");
 
             await using var app = await AppServices.StartAsync(cancellationToken);
-            var progress = new ConsoleProgress();
-            var summary = await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(feedsFile, siteUrl), progress, cancellationToken);
-            progress.Complete();
-            SummaryPrinter.Print(summary, AnsiConsole.Console);
+            await SummaryPrinter.RunAndPrintAsync(app, new IngestRequest(feedsFile, siteUrl), cancellationToken);
 
             if (parseResult.GetValue(noServe))
             {

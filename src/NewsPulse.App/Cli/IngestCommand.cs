@@ -1,7 +1,6 @@
 using System.CommandLine;
 using NewsPulse.App.Hosting;
 using NewsPulse.App.Ingestion;
-using Spectre.Console;
 
 namespace NewsPulse.App.Cli;
 
@@ -28,10 +27,7 @@ internal static class IngestCommand
             }
 
             await using var app = await AppServices.StartAsync(cancellationToken);
-            var progress = new ConsoleProgress();
-            var summary = await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(file?.FullName), progress, cancellationToken);
-            progress.Complete();
-            SummaryPrinter.Print(summary, AnsiConsole.Console);
+            await SummaryPrinter.RunAndPrintAsync(app, new IngestRequest(file?.FullName), cancellationToken);
             return 0;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NewsPulse.App.Hosting;
 using NewsPulse.App.Ingestion;
 using Spectre.Console;
 
@@ -8,6 +9,15 @@ namespace NewsPulse.App.Cli;
 internal static class SummaryPrinter
 {
     private const int MaxProblemRows = 50;
+
+    /// <summary>Runs one ingest pass with progress on stderr, then prints its summary.</summary>
+    public static async Task RunAndPrintAsync(AppServices app, IngestRequest request, CancellationToken cancellationToken)
+    {
+        var progress = new ConsoleProgress();
+        var summary = await app.Get<IngestPipeline>().RunOnceAsync(request, progress, cancellationToken);
+        progress.Complete();
+        Print(summary, AnsiConsole.Console);
+    }
 
     public static void Print(IngestSummary summary, IAnsiConsole console)
     {

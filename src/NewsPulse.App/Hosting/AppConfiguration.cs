@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace NewsPulse.App.Hosting;
 
 /// <summary>

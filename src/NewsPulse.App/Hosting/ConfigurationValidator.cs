@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Configuration;
 using NewsPulse.Ingest.Fetching;
 
 namespace NewsPulse.App.Hosting;

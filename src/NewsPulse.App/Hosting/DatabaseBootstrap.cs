@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 using NewsPulse.Storage.LocalPostgres;
 
 namespace NewsPulse.App.Hosting;

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using NewsPulse.Storage.Stores;
 
 namespace NewsPulse.App.Web;
