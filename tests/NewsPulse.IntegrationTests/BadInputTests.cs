@@ -51,6 +51,13 @@ public sealed class BadInputTests : FreshDatabaseTest, IDisposable
             Assert.Equal(1, feeds[name].ErrorCount);
             Assert.False(string.IsNullOrEmpty(feeds[name].LastError));
         });
+        var schedule = (await connection.QueryAsync<(string Name, double Minutes, int? Status)>(
+            "SELECT name, extract(epoch FROM next_check_at - last_checked_at) / 60, last_http_status FROM feeds")).ToDictionary(f => f.Name);
+        Assert.Equal((30.0, (int?)200), (schedule["Mixed results"].Minutes, schedule["Mixed results"].Status));
+        Assert.Equal(404, schedule["Feed that is gone"].Status);
+        Assert.Null(schedule["Nobody listening"].Status);
+        Assert.All(new[] { "Home page instead of a feed", "Feed that is gone", "Nobody listening" }, name =>
+            Assert.InRange(schedule[name].Minutes, 30 * (1 - 0.2), 30 * (1 + 0.2)));
         var articles = (await connection.QueryAsync<(string Url, string Status, string? LastError)>("SELECT url, status, last_error FROM articles")).ToArray();
         Assert.Single(articles, a => a.Status == "extracted");
         Assert.Equal(3, articles.Count(a => a.Status == "failed" && !string.IsNullOrEmpty(a.LastError)));

@@ -58,6 +58,14 @@ public sealed class DemoIngestTests : FreshDatabaseTest
         Assert.Equal(manifest.Length, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM article_html"));
         Assert.Equal(2, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM ingest_runs"));
         Assert.Equal(4, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM feeds WHERE etag IS NOT NULL AND last_success_at IS NOT NULL"));
+        // The sample stories are spread over two weeks: each feed's rate is measured, kept through the 304, and slows its polling.
+        var rates = (await connection.QueryAsync<(double? ItemsPerDay, double Minutes, int Declared)>(
+            "SELECT items_per_day, extract(epoch FROM next_check_at - last_checked_at) / 60, poll_interval_seconds / 60 FROM feeds")).ToArray();
+        Assert.All(rates, r =>
+        {
+            Assert.InRange(r.ItemsPerDay!.Value, 0.3, 3);
+            Assert.InRange(r.Minutes, r.Declared, 24 * 60);
+        });
     }
 
     [Fact]

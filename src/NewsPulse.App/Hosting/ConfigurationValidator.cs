@@ -11,6 +11,7 @@ public static class ConfigurationValidator
         (FetchOptions.SectionName, typeof(FetchOptions)),
         (DatabaseOptions.SectionName, typeof(DatabaseOptions)),
         (DemoOptions.SectionName, typeof(DemoOptions)),
+        (SchedulerOptions.SectionName, typeof(SchedulerOptions)),
     ];
 
     public static void ThrowIfInvalid(IConfiguration configuration)

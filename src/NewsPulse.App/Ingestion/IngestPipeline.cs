@@ -22,6 +22,7 @@ public sealed class IngestPipeline(
     ArticleExtractor extractor,
     TimeProvider time,
     IOptions<FetchOptions> fetchOptions,
+    IOptions<SchedulerOptions> schedulerOptions,
     ILogger<IngestPipeline> logger)
 {
     private const int ClaimBatchSize = 50;
@@ -84,12 +85,14 @@ public sealed class IngestPipeline(
     private async Task<FeedPollOutcome> PollFeedAsync(StoredFeed feed, ConcurrentQueue<IngestProblem> problems, CancellationToken cancellationToken)
     {
         var url = new Uri(feed.Url);
-        var checkedAt = time.GetUtcNow();
-        var nextCheck = checkedAt + TimeSpan.FromSeconds(feed.PollIntervalSeconds);
+        var declared = TimeSpan.FromSeconds(feed.PollIntervalSeconds);
         try
         {
             var response = await fetcher.FetchFeedAsync(url, new ConditionalHeaders(feed.Etag, feed.LastModified), cancellationToken);
+            var checkedAt = time.GetUtcNow();
             var discovered = new DiscoveryResult(0, 0);
+            double? itemsPerDay = null;
+            TimeSpan? ttl = null;
             if (!response.NotModified)
             {
                 var parsed = FeedParser.Parse(response.Body, response.FinalUrl);
@@ -99,20 +102,47 @@ public sealed class IngestPipeline(
                 }
 
                 discovered = await articles.AddDiscoveredAsync(feed.Id, parsed.Items, cancellationToken);
+                itemsPerDay = PostingRate.ItemsPerDay(parsed.Items.Select(i => i.PublishedAt), checkedAt);
+                ttl = parsed.Ttl;
             }
 
-            await feeds.RecordSuccessAsync(feed.Id, response.ETag, response.LastModified, checkedAt, nextCheck, cancellationToken);
+            var observation = new PollObservation(
+                response.NotModified ? PollOutcome.NotModified : PollOutcome.Success,
+                declared,
+                ItemsPerDay: itemsPerDay ?? feed.ItemsPerDay,
+                Ttl: ttl,
+                MaxAge: response.MaxAge,
+                Expires: response.Expires);
+            await feeds.RecordSuccessAsync(feed.Id, response.StatusCode, response.ETag, response.LastModified, itemsPerDay, checkedAt, NextCheck(observation, checkedAt), cancellationToken);
             logger.LogInformation("Polled {Feed}: {New} new, {Duplicate} already known, not modified: {NotModified}", feed.Name, discovered.New, discovered.Duplicate, response.NotModified);
             return new FeedPollOutcome(true, response.NotModified, discovered);
         }
         catch (Exception ex) when (ex is FetchException or FeedParseException)
         {
+            var checkedAt = time.GetUtcNow();
+            var fetchError = ex as FetchException;
+            var observation = new PollObservation(
+                OutcomeOf(fetchError),
+                declared,
+                ConsecutiveErrors: feed.ErrorCount + 1,
+                ItemsPerDay: feed.ItemsPerDay,
+                RetryAfter: fetchError?.RetryAfter);
             problems.Enqueue(new IngestProblem("feed", feed.Url, ex.Message));
-            await feeds.RecordFailureAsync(feed.Id, ex.Message, checkedAt, nextCheck, cancellationToken);
+            await feeds.RecordFailureAsync(feed.Id, fetchError?.StatusCode, ex.Message, checkedAt, NextCheck(observation, checkedAt), cancellationToken);
             logger.LogWarning("Feed {Feed} ({Url}) failed: {Reason}", feed.Name, feed.Url, ex.Message);
             return new FeedPollOutcome(false, false, new DiscoveryResult(0, 0));
         }
     }
+
+    private DateTimeOffset NextCheck(PollObservation observation, DateTimeOffset now) =>
+        FeedSchedule.NextCheck(observation, now, schedulerOptions.Value.Bounds, Random.Shared.NextDouble());
+
+    private static PollOutcome OutcomeOf(FetchException? error) => error switch
+    {
+        { StatusCode: 410 } => PollOutcome.Gone,
+        { StatusCode: 429 } or { StatusCode: 503, RetryAfter: not null } => PollOutcome.RateLimited,
+        _ => PollOutcome.Error,
+    };
 
     private async Task<(int Extracted, int Failed)> ProcessPendingAsync(ConcurrentQueue<IngestProblem> problems, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {

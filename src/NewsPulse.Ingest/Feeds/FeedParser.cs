@@ -58,7 +58,7 @@ public static partial class FeedParser
                 ParseDate(item.PublishingDateString) ?? AsUtc(item.PublishingDate)));
         }
 
-        return new ParsedFeed(feed.Type.ToString(), Clean(feed.Title), Clean(feed.Language), items, skipped);
+        return new ParsedFeed(feed.Type.ToString(), Clean(feed.Title), Clean(feed.Language), items, skipped, Ttl(feed.SpecificFeed));
     }
 
     /// <summary>RFC 822 (RSS) and ISO 8601 (Atom, JSON Feed) dates, keeping the original offset.</summary>
@@ -84,6 +84,12 @@ public static partial class FeedParser
             ? parsed
             : null;
     }
+
+    /// <summary>RSS 2.0 &lt;ttl&gt;: minutes the publisher asks readers to cache the feed.</summary>
+    private static TimeSpan? Ttl(CodeHollow.FeedReader.Feeds.BaseFeed? feed) =>
+        feed is CodeHollow.FeedReader.Feeds.Rss20Feed rss && int.TryParse(rss.TTL, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) && minutes > 0
+            ? TimeSpan.FromMinutes(minutes)
+            : null;
 
     /// <summary>Many RSS feeds name the author only in Dublin Core's dc:creator, which the generic item does not carry.</summary>
     private static string? Creator(CodeHollow.FeedReader.Feeds.BaseFeedItem? item) => item switch

@@ -3,6 +3,12 @@ namespace NewsPulse.Ingest.Fetching;
 /// <summary>A request that did not produce a usable response; the message is the reason recorded for the user.</summary>
 public sealed class FetchException : Exception
 {
+    /// <summary>The HTTP status when the server answered with an error; null for network failures and caps.</summary>
+    public int? StatusCode { get; init; }
+
+    /// <summary>How long the server asked us to wait (Retry-After on 429 or 503).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public FetchException()
     {
     }

@@ -1,6 +1,6 @@
 namespace NewsPulse.Ingest.Fetching;
 
-/// <summary>A successful (2xx) or not-modified (304) response, body capped at the configured size.</summary>
+/// <summary>A successful (2xx) or not-modified (304) response, body capped at the configured size, with its caching hints.</summary>
 public sealed record FetchedResource(
     Uri RequestedUrl,
     Uri FinalUrl,
@@ -8,7 +8,9 @@ public sealed record FetchedResource(
     byte[] Body,
     string? ContentType,
     string? ETag,
-    string? LastModified)
+    string? LastModified,
+    TimeSpan? MaxAge = null,
+    DateTimeOffset? Expires = null)
 {
     public bool NotModified => StatusCode == 304;
 }

@@ -7,7 +7,7 @@ namespace NewsPulse.Ingest.Fetching;
 /// The one place NewsPulse talks HTTP: timeouts, body caps and conditional GET. Every failure
 /// becomes a <see cref="FetchException"/> whose message is fit to show and store.
 /// </summary>
-public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> options)
+public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> options, TimeProvider time)
 {
     public const string HttpClientName = "newspulse";
 
@@ -46,14 +46,20 @@ public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> option
             var finalUrl = response.RequestMessage?.RequestUri ?? url;
             var etagOut = response.Headers.ETag?.ToString();
             var lastModifiedOut = response.Content.Headers.LastModified?.ToString("R");
+            var maxAge = response.Headers.CacheControl?.MaxAge;
+            var expires = response.Content.Headers.Expires;
             if (response.StatusCode == HttpStatusCode.NotModified)
             {
-                return new FetchedResource(url, finalUrl, 304, [], null, etagOut ?? validators.ETag, lastModifiedOut ?? validators.LastModified);
+                return new FetchedResource(url, finalUrl, 304, [], null, etagOut ?? validators.ETag, lastModifiedOut ?? validators.LastModified, maxAge, expires);
             }
 
             if (!response.IsSuccessStatusCode)
             {
-                throw new FetchException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd());
+                throw new FetchException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd())
+                {
+                    StatusCode = (int)response.StatusCode,
+                    RetryAfter = RetryAfter(response.Headers.RetryAfter),
+                };
             }
 
             if (response.Content.Headers.ContentLength > maxBytes)
@@ -62,7 +68,7 @@ public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> option
             }
 
             var body = await ReadCappedAsync(response.Content, maxBytes, timeout.Token);
-            return new FetchedResource(url, finalUrl, (int)response.StatusCode, body, response.Content.Headers.ContentType?.ToString(), etagOut, lastModifiedOut);
+            return new FetchedResource(url, finalUrl, (int)response.StatusCode, body, response.Content.Headers.ContentType?.ToString(), etagOut, lastModifiedOut, maxAge, expires);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -73,6 +79,13 @@ public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> option
             throw new FetchException($"request failed: {Describe(ex)}", ex);
         }
     }
+
+    private TimeSpan? RetryAfter(System.Net.Http.Headers.RetryConditionHeaderValue? header) => header switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date > time.GetUtcNow() ? date - time.GetUtcNow() : TimeSpan.Zero,
+        _ => null,
+    };
 
     private static async Task<byte[]> ReadCappedAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
     {

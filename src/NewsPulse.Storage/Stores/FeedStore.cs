@@ -9,7 +9,7 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
 {
     private const string Columns =
         "id, url, name, language, category, poll_interval_seconds, enabled, source, etag, last_modified, next_check_at, " +
-        "last_checked_at, last_success_at, error_count, last_error";
+        "last_checked_at, last_success_at, error_count, last_error, items_per_day, last_http_status";
 
     /// <summary>
     /// Upserts the feeds a file declares (by URL) and, when <paramref name="disableMissing"/>, disables the feeds
@@ -80,29 +80,40 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
         return rows.AsList();
     }
 
-    public async Task RecordSuccessAsync(long feedId, string? etag, string? lastModified, DateTimeOffset checkedAt, DateTimeOffset nextCheckAt, CancellationToken cancellationToken)
+    /// <param name="feedId">The feed.</param>
+    /// <param name="httpStatus">200 or 304.</param>
+    /// <param name="etag">Validator for the next conditional GET.</param>
+    /// <param name="lastModified">Validator for the next conditional GET.</param>
+    /// <param name="itemsPerDay">Posting rate measured now; null keeps the one measured before (a 304 has no items).</param>
+    /// <param name="checkedAt">When the poll ended.</param>
+    /// <param name="nextCheckAt">When to poll again.</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    public async Task RecordSuccessAsync(
+        long feedId, int httpStatus, string? etag, string? lastModified, double? itemsPerDay, DateTimeOffset checkedAt, DateTimeOffset nextCheckAt, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteExactlyOneAsync(new CommandDefinition(
             """
             UPDATE feeds SET etag = @etag, last_modified = @lastModified, last_checked_at = @checkedAt,
-                last_success_at = @checkedAt, next_check_at = @nextCheckAt, error_count = 0, last_error = NULL, updated_at = now()
+                last_success_at = @checkedAt, next_check_at = @nextCheckAt, error_count = 0, last_error = NULL,
+                items_per_day = coalesce(@itemsPerDay, items_per_day), last_http_status = @httpStatus, updated_at = now()
             WHERE id = @feedId
             """,
-            new { feedId, etag, lastModified, checkedAt, nextCheckAt },
+            new { feedId, httpStatus, etag, lastModified, itemsPerDay, checkedAt, nextCheckAt },
             cancellationToken: cancellationToken));
     }
 
-    public async Task RecordFailureAsync(long feedId, string error, DateTimeOffset checkedAt, DateTimeOffset nextCheckAt, CancellationToken cancellationToken)
+    /// <summary>Records a failed poll; the feed stays enabled and is retried at <paramref name="nextCheckAt"/>.</summary>
+    public async Task RecordFailureAsync(long feedId, int? httpStatus, string error, DateTimeOffset checkedAt, DateTimeOffset nextCheckAt, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteExactlyOneAsync(new CommandDefinition(
             """
             UPDATE feeds SET last_checked_at = @checkedAt, next_check_at = @nextCheckAt, error_count = error_count + 1,
-                last_error = @error, updated_at = now()
+                last_error = @error, last_http_status = @httpStatus, updated_at = now()
             WHERE id = @feedId
             """,
-            new { feedId, error, checkedAt, nextCheckAt },
+            new { feedId, httpStatus, error, checkedAt, nextCheckAt },
             cancellationToken: cancellationToken));
     }
 }

@@ -32,4 +32,9 @@ public sealed class StoredFeed
     public int ErrorCount { get; init; }
 
     public string? LastError { get; init; }
+
+    /// <summary>Observed posting rate (items per day) from the dated items of the last full read.</summary>
+    public double? ItemsPerDay { get; init; }
+
+    public int? LastHttpStatus { get; init; }
 }

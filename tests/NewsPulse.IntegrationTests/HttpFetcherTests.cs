@@ -1,0 +1,140 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NewsPulse.Ingest.Fetching;
+
+namespace NewsPulse.IntegrationTests;
+
+/// <summary>The HTTP shell against a real Kestrel on 127.0.0.1 that misbehaves on purpose.</summary>
+public sealed class HttpFetcherTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _time = new(Now);
+    private WebApplication _server = null!;
+    private Uri _base = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _server = builder.Build();
+        _server.MapGet("/rate-limited", (HttpResponse response) =>
+        {
+            response.Headers.RetryAfter = "120";
+            return Results.StatusCode(429);
+        });
+        _server.MapGet("/unavailable-until", (HttpResponse response) =>
+        {
+            response.Headers.RetryAfter = Now.AddHours(2).ToString("R", CultureInfo.InvariantCulture);
+            return Results.StatusCode(503);
+        });
+        _server.MapGet("/gone", () => Results.StatusCode(410));
+        _server.MapGet("/cached", (HttpResponse response) =>
+        {
+            response.Headers.CacheControl = "public, max-age=600";
+            response.Headers.Expires = Now.AddHours(1).ToString("R", CultureInfo.InvariantCulture);
+            response.Headers.ETag = "\"v1\"";
+            return Results.Text("<rss/>", "application/rss+xml");
+        });
+        _server.MapGet("/conditional", (HttpRequest request) =>
+            request.Headers.IfNoneMatch == "\"v1\"" ? Results.StatusCode(304) : Results.Text("<rss/>", "application/rss+xml"));
+        _server.MapGet("/huge", () => Results.Text(new string('x', 64 * 1024), "text/html"));
+        _server.MapGet("/endless", async (HttpResponse response, CancellationToken cancellationToken) =>
+        {
+            var chunk = new byte[8192];
+            for (var i = 0; i < 1000 && !cancellationToken.IsCancellationRequested; i++)
+            {
+                await response.Body.WriteAsync(chunk, cancellationToken);
+            }
+        });
+        _server.MapGet("/loop", () => Results.Redirect("/loop"));
+        await _server.StartAsync();
+        _base = new Uri(_server.Urls.First());
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private HttpFetcher Fetcher(long maxBytes = 1024 * 1024)
+    {
+        var options = new FetchOptions { MaxFeedBytes = maxBytes, MaxPageBytes = maxBytes };
+        var client = new HttpClient(HttpFetcher.CreateHandler(options));
+        HttpFetcher.ConfigureClient(client, options);
+        return new HttpFetcher(client, Options.Create(options), _time);
+    }
+
+    private Uri At(string path) => new(_base, path);
+
+    [Fact]
+    public async Task Too_many_requests_carries_retry_after_as_a_delay()
+    {
+        var error = await Assert.ThrowsAsync<FetchException>(() => Fetcher().FetchFeedAsync(At("/rate-limited"), ConditionalHeaders.None, CancellationToken.None));
+
+        Assert.Equal((429, TimeSpan.FromSeconds(120)), (error.StatusCode, error.RetryAfter));
+        Assert.StartsWith("HTTP 429", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Retry_after_as_a_date_is_measured_from_the_injected_clock()
+    {
+        var error = await Assert.ThrowsAsync<FetchException>(() => Fetcher().FetchFeedAsync(At("/unavailable-until"), ConditionalHeaders.None, CancellationToken.None));
+
+        Assert.Equal((503, TimeSpan.FromHours(2)), (error.StatusCode, error.RetryAfter));
+    }
+
+    [Fact]
+    public async Task Gone_is_an_error_with_its_status()
+    {
+        var error = await Assert.ThrowsAsync<FetchException>(() => Fetcher().FetchFeedAsync(At("/gone"), ConditionalHeaders.None, CancellationToken.None));
+
+        Assert.Equal(410, error.StatusCode);
+        Assert.Null(error.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Caching_hints_and_validators_come_back_and_a_conditional_get_costs_a_304()
+    {
+        var fetcher = Fetcher();
+
+        var first = await fetcher.FetchFeedAsync(At("/cached"), ConditionalHeaders.None, CancellationToken.None);
+        var second = await fetcher.FetchFeedAsync(At("/conditional"), new ConditionalHeaders(first.ETag, null), CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromMinutes(10), first.MaxAge);
+        Assert.Equal(Now.AddHours(1), first.Expires);
+        Assert.Equal("\"v1\"", first.ETag);
+        Assert.True(second.NotModified);
+        Assert.Empty(second.Body);
+    }
+
+    [Theory]
+    [InlineData("/huge", "response too large: 65536 bytes declared, the limit is 4096")]
+    [InlineData("/endless", "response too large: more than 4096 bytes, download stopped")]
+    public async Task Bodies_over_the_cap_are_refused_with_the_reason(string path, string expected)
+    {
+        var error = await Assert.ThrowsAsync<FetchException>(() => Fetcher(maxBytes: 4096).FetchPageAsync(At(path), CancellationToken.None));
+
+        Assert.Equal(expected, error.Message);
+    }
+
+    [Fact]
+    public async Task A_redirect_loop_ends_as_a_recorded_http_error()
+    {
+        var error = await Assert.ThrowsAsync<FetchException>(() => Fetcher().FetchPageAsync(At("/loop"), CancellationToken.None));
+
+        Assert.Equal(302, error.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("ftp://127.0.0.1/feed")]
+    [InlineData("file:///etc/passwd")]
+    public async Task Only_http_and_https_are_fetched(string url)
+    {
+        var error = await Assert.ThrowsAsync<FetchException>(() => Fetcher().FetchPageAsync(new Uri(url), CancellationToken.None));
+
+        Assert.StartsWith("refused: only http and https", error.Message, StringComparison.Ordinal);
+    }
+}
