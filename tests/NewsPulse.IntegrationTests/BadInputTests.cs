@@ -27,7 +27,7 @@ public sealed class BadInputTests : FreshDatabaseTest, IDisposable
         await using var site = await StaticSiteServer.StartAsync(Site, 0, CancellationToken.None);
         var unreachable = $"http://127.0.0.1:{ClosedPort().ToString(CultureInfo.InvariantCulture)}/feed.xml";
         var feedsFile = WriteFeedsFile(File.ReadAllText(Path.Combine(Site, "feeds.yaml")) + $"  - name: Nobody listening\n    url: {unreachable}\n");
-        await using var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString);
+        await using var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, AppConfiguration.AllowLocalFetching);
 
         var summary = await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(feedsFile, site.BaseUrl), null, CancellationToken.None);
 
@@ -66,11 +66,25 @@ public sealed class BadInputTests : FreshDatabaseTest, IDisposable
     }
 
     [Fact]
-    public async Task Script_in_article_text_is_shown_as_text_never_run()
+    public async Task Without_allowing_private_networks_local_feeds_are_refused_and_recorded()
     {
         await using var site = await StaticSiteServer.StartAsync(Site, 0, CancellationToken.None);
         var feedsFile = WriteFeedsFile("feeds:\n  - name: Mixed results\n    url: feeds/mixed.rss.xml\n");
         await using var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString);
+
+        var summary = await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(feedsFile, site.BaseUrl), null, CancellationToken.None);
+
+        Assert.Equal((0, 1, 0), (summary.Run.FeedsOk, summary.Run.FeedsFailed, summary.Run.ArticlesNew));
+        var problem = Assert.Single(summary.Run.Problems);
+        Assert.StartsWith("refused: 127.0.0.1 resolves to a local or private address", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Script_in_article_text_is_shown_as_text_never_run()
+    {
+        await using var site = await StaticSiteServer.StartAsync(Site, 0, CancellationToken.None);
+        var feedsFile = WriteFeedsFile("feeds:\n  - name: Mixed results\n    url: feeds/mixed.rss.xml\n");
+        await using var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, AppConfiguration.AllowLocalFetching);
         await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(feedsFile, site.BaseUrl), null, CancellationToken.None);
         await using var connection = await DataSource.OpenConnectionAsync();
         var (id, text) = await connection.QuerySingleAsync<(long, string)>("SELECT id, text FROM articles WHERE status = 'extracted'");
@@ -90,7 +104,7 @@ public sealed class BadInputTests : FreshDatabaseTest, IDisposable
     public async Task A_feeds_file_with_errors_disables_nothing_and_a_fixed_one_disables_what_it_dropped()
     {
         await using var site = await StaticSiteServer.StartAsync(Site, 0, CancellationToken.None);
-        await using var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString);
+        await using var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, AppConfiguration.AllowLocalFetching);
         var pipeline = app.Get<IngestPipeline>();
         var path = WriteFeedsFile("feeds:\n  - name: Mixed results\n    url: feeds/mixed.rss.xml\n  - name: Gone\n    url: feeds/gone.xml\n");
         await pipeline.RunOnceAsync(new IngestRequest(path, site.BaseUrl), null, CancellationToken.None);

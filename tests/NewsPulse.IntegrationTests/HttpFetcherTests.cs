@@ -59,9 +59,9 @@ public sealed class HttpFetcherTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private HttpFetcher Fetcher(long maxBytes = 1024 * 1024)
+    private HttpFetcher Fetcher(long maxBytes = 1024 * 1024, bool allowPrivateNetworks = true)
     {
-        var options = new FetchOptions { MaxFeedBytes = maxBytes, MaxPageBytes = maxBytes };
+        var options = new FetchOptions { MaxFeedBytes = maxBytes, MaxPageBytes = maxBytes, AllowPrivateNetworks = allowPrivateNetworks };
         var client = new HttpClient(HttpFetcher.CreateHandler(options));
         HttpFetcher.ConfigureClient(client, options);
         return new HttpFetcher(client, Options.Create(options), _time);
@@ -126,6 +126,22 @@ public sealed class HttpFetcherTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<FetchException>(() => Fetcher().FetchPageAsync(At("/loop"), CancellationToken.None));
 
         Assert.Equal(302, error.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/cached")]
+    [InlineData("/loop")]
+    public async Task Local_addresses_are_refused_unless_allowed(string path)
+    {
+        var url = At(path);
+        var localhost = new UriBuilder(url) { Host = "localhost" }.Uri;
+
+        var byAddress = await Assert.ThrowsAsync<FetchException>(() => Fetcher(allowPrivateNetworks: false).FetchPageAsync(url, CancellationToken.None));
+        var byName = await Assert.ThrowsAsync<FetchException>(() => Fetcher(allowPrivateNetworks: false).FetchPageAsync(localhost, CancellationToken.None));
+
+        Assert.StartsWith("refused: 127.0.0.1 resolves to a local or private address", byAddress.Message, StringComparison.Ordinal);
+        Assert.Contains("Fetch:AllowPrivateNetworks=true", byName.Message, StringComparison.Ordinal);
+        Assert.Null(byAddress.StatusCode);
     }
 
     [Theory]

@@ -17,12 +17,22 @@ public static class AppConfiguration
             .AddEnvironmentVariables("NEWSPULSE__");
     }
 
-    public static IConfigurationRoot Build()
+    /// <param name="overrides">Settings a command fixes for itself, above every other source (the demo allows 127.0.0.1).</param>
+    public static IConfigurationRoot Build(IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var builder = new ConfigurationBuilder();
         builder.AddNewsPulseSources();
+        if (overrides is not null)
+        {
+            builder.AddInMemoryCollection(overrides);
+        }
+
         return builder.Build();
     }
+
+    /// <summary>The demo and the tests fetch from Kestrel on 127.0.0.1, which the fetcher refuses by default.</summary>
+    public static IReadOnlyDictionary<string, string?> AllowLocalFetching { get; } =
+        new Dictionary<string, string?> { ["Fetch:AllowPrivateNetworks"] = "true" };
 
     public static string? ConfiguredConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } value ? value : null;

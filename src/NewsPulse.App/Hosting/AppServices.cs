@@ -33,9 +33,11 @@ public sealed class AppServices : IAsyncDisposable
 
     /// <param name="cancellationToken">Cancels start-up.</param>
     /// <param name="connectionString">A database to use instead of the configured one or the embedded default (tests).</param>
-    public static async Task<AppServices> StartAsync(CancellationToken cancellationToken, string? connectionString = null)
+    /// <param name="overrides">Configuration the command fixes for itself, above every other source.</param>
+    public static async Task<AppServices> StartAsync(
+        CancellationToken cancellationToken, string? connectionString = null, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var configuration = AppConfiguration.Build();
+        var configuration = AppConfiguration.Build(overrides);
         ConfigurationValidator.ThrowIfInvalid(configuration);
         var loggerFactory = CreateLoggerFactory(configuration);
         try

@@ -29,4 +29,10 @@ public sealed class FetchOptions
 
     [Range(0, 20)]
     public int MaxRedirects { get; set; } = 5;
+
+    /// <summary>
+    /// Allow connections to loopback, private, link-local and multicast addresses. Off by default so a feed,
+    /// a page or a redirect cannot reach into the local network; the demo and the tests turn it on for 127.0.0.1.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
 }

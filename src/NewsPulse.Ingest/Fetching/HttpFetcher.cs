@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Sockets;
+using NewsPulse.Domain;
 using Microsoft.Extensions.Options;
 
 namespace NewsPulse.Ingest.Fetching;
@@ -74,6 +76,10 @@ public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> option
         {
             throw new FetchException($"timed out after {_options.TimeoutSeconds} s");
         }
+        catch (HttpRequestException ex) when (ex.InnerException is BlockedAddressException blocked)
+        {
+            throw new FetchException(blocked.Message, ex);
+        }
         catch (HttpRequestException ex)
         {
             throw new FetchException($"request failed: {Describe(ex)}", ex);
@@ -114,12 +120,18 @@ public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> option
         _ => ex.InnerException?.Message ?? ex.Message,
     };
 
-    /// <summary>The primary handler every fetch goes through: decompression (gzip, deflate, brotli), redirect limit, connect timeout.</summary>
+    /// <summary>
+    /// The primary handler every fetch goes through: decompression (gzip, deflate, brotli), redirect limit, connect
+    /// timeout, and the address check. The check runs when connecting, on the addresses DNS actually returned, so
+    /// neither a redirect nor a DNS answer that changes between check and use can slip past it.
+    /// </summary>
     public static SocketsHttpHandler CreateHandler(FetchOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var allowPrivate = options.AllowPrivateNetworks;
         return new SocketsHttpHandler
         {
+            ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, allowPrivate, cancellationToken),
             AutomaticDecompression = DecompressionMethods.All,
             AllowAutoRedirect = options.MaxRedirects > 0,
             MaxAutomaticRedirections = Math.Max(1, options.MaxRedirects),
@@ -127,6 +139,31 @@ public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> option
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             UseCookies = false,
         };
+    }
+
+    private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endPoint, bool allowPrivate, CancellationToken cancellationToken)
+    {
+        var addresses = await Dns.GetHostAddressesAsync(endPoint.Host, cancellationToken);
+        var allowed = allowPrivate ? addresses : addresses.Where(NetworkAddressPolicy.IsPublic).ToArray();
+        if (allowed.Length == 0)
+        {
+            throw addresses.Length == 0
+                ? new SocketException((int)SocketError.HostNotFound)
+                : new BlockedAddressException(
+                    $"refused: {endPoint.Host} resolves to a local or private address ({addresses[0]}); set Fetch:AllowPrivateNetworks=true to allow it");
+        }
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(allowed, endPoint.Port, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Headers every request carries.</summary>
