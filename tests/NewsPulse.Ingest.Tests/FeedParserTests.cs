@@ -58,6 +58,35 @@ public class FeedParserTests
         });
     }
 
+    [Fact]
+    public void Common_xml_breakage_is_repaired_leniently()
+    {
+        const string broken = "\uFEFF  \r\n<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel><title>Tech &amp; Policy</title>"
+            + "<item><title>AT&T and Apple&nbsp;say &eacute;t&eacute; &mdash; yes</title><link>/a?x=1&y=2</link>"
+            + "<description><![CDATA[<p>R&D &nbsp; stays as written</p>]]></description></item></channel></rss>";
+
+        var feed = FeedParser.Parse(Encoding.UTF8.GetBytes(broken), FeedUrl);
+
+        var item = Assert.Single(feed.Items);
+        Assert.Equal("Tech & Policy", feed.Title);
+        Assert.Equal("AT&T and Apple\u00A0say été — yes", item.Title);
+        Assert.Equal("http://news.example/a?x=1&y=2", item.Link.AbsoluteUri);
+        Assert.Equal("<p>R&D &nbsp; stays as written</p>", item.Summary);
+    }
+
+    [Fact]
+    public void Repair_keeps_a_declared_legacy_charset()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var latin = Encoding.GetEncoding("iso-8859-1").GetBytes(
+            "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss version=\"2.0\"><channel><title>Éco & co</title><item><title>Déjà</title><link>/d</link></item></channel></rss>");
+
+        var feed = FeedParser.Parse(latin, FeedUrl);
+
+        Assert.Equal("Éco & co", feed.Title);
+        Assert.Equal("Déjà", Assert.Single(feed.Items).Title);
+    }
+
     [Theory]
     [InlineData("", "the feed is empty")]
     [InlineData("<!doctype html><html><body><p>Home page</p></body></html>", "an HTML page")]

@@ -27,16 +27,9 @@ public static partial class FeedParser
             throw new FeedParseException("the feed is empty (0 bytes)");
         }
 
-        Feed feed;
-        try
-        {
-            feed = FeedReader.ReadFromByteArray(content);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // The parser throws whatever its XML or JSON layer throws on bad input; all of it means "not a feed".
-            throw new FeedParseException($"not a readable RSS, Atom or JSON feed ({Describe(content)}): {ex.Message}", ex);
-        }
+        var feed = TryRead(content, out var error)
+            ?? (FeedRepair.TryRepair(content) is { } repaired ? TryRead(repaired, out _) : null)
+            ?? throw new FeedParseException($"not a readable RSS, Atom or JSON feed ({Describe(content)}): {error!.Message}", error!);
 
         var items = new List<FeedItem>();
         var skipped = new List<string>();
@@ -59,6 +52,21 @@ public static partial class FeedParser
         }
 
         return new ParsedFeed(feed.Type.ToString(), Clean(feed.Title), Clean(feed.Language), items, skipped, Ttl(feed.SpecificFeed));
+    }
+
+    private static Feed? TryRead(byte[] content, out Exception? error)
+    {
+        try
+        {
+            error = null;
+            return FeedReader.ReadFromByteArray(content);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The parser throws whatever its XML or JSON layer throws on bad input; all of it means "not a feed".
+            error = ex;
+            return null;
+        }
     }
 
     /// <summary>RFC 822 (RSS) and ISO 8601 (Atom, JSON Feed) dates, keeping the original offset.</summary>
