@@ -27,7 +27,7 @@ public sealed class BadInputTests : FreshDatabaseTest, IDisposable
         await using var site = await StaticSiteServer.StartAsync(Site, 0, CancellationToken.None);
         var unreachable = $"http://127.0.0.1:{ClosedPort().ToString(CultureInfo.InvariantCulture)}/feed.xml";
         var feedsFile = WriteFeedsFile(File.ReadAllText(Path.Combine(Site, "feeds.yaml")) + $"  - name: Nobody listening\n    url: {unreachable}\n");
-        await using var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, AppConfiguration.AllowLocalFetching);
+        await using var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, AppConfiguration.LocalSampleFetching);
 
         var summary = await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(feedsFile, site.BaseUrl), null, CancellationToken.None);
 
@@ -84,7 +84,7 @@ public sealed class BadInputTests : FreshDatabaseTest, IDisposable
     {
         await using var site = await StaticSiteServer.StartAsync(Site, 0, CancellationToken.None);
         var feedsFile = WriteFeedsFile("feeds:\n  - name: Mixed results\n    url: feeds/mixed.rss.xml\n");
-        await using var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, AppConfiguration.AllowLocalFetching);
+        await using var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, AppConfiguration.LocalSampleFetching);
         await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(feedsFile, site.BaseUrl), null, CancellationToken.None);
         await using var connection = await DataSource.OpenConnectionAsync();
         var (id, text) = await connection.QuerySingleAsync<(long, string)>("SELECT id, text FROM articles WHERE status = 'extracted'");
@@ -104,7 +104,7 @@ public sealed class BadInputTests : FreshDatabaseTest, IDisposable
     public async Task A_feeds_file_with_errors_disables_nothing_and_a_fixed_one_disables_what_it_dropped()
     {
         await using var site = await StaticSiteServer.StartAsync(Site, 0, CancellationToken.None);
-        await using var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, AppConfiguration.AllowLocalFetching);
+        await using var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, AppConfiguration.LocalSampleFetching);
         var pipeline = app.Get<IngestPipeline>();
         var path = WriteFeedsFile("feeds:\n  - name: Mixed results\n    url: feeds/mixed.rss.xml\n  - name: Gone\n    url: feeds/gone.xml\n");
         await pipeline.RunOnceAsync(new IngestRequest(path, site.BaseUrl), null, CancellationToken.None);

@@ -26,7 +26,7 @@ public sealed class DemoIngestTests : FreshDatabaseTest
     {
         var manifest = Manifest();
         await using var site = await StaticSiteServer.StartAsync(Samples, 0, CancellationToken.None);
-        await using var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, AppConfiguration.AllowLocalFetching);
+        await using var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, AppConfiguration.LocalSampleFetching);
         var request = new IngestRequest(Path.Combine(Samples, "feeds.yaml"), site.BaseUrl);
 
         var first = await app.Get<IngestPipeline>().RunOnceAsync(request, null, CancellationToken.None);
@@ -72,7 +72,7 @@ public sealed class DemoIngestTests : FreshDatabaseTest
     public async Task The_web_page_lists_the_latest_articles_and_shows_one()
     {
         await using var site = await StaticSiteServer.StartAsync(Samples, 0, CancellationToken.None);
-        await using var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, AppConfiguration.AllowLocalFetching);
+        await using var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, AppConfiguration.LocalSampleFetching);
         await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(Path.Combine(Samples, "feeds.yaml"), site.BaseUrl), null, CancellationToken.None);
         await using var web = WebServer.Build(ConnectionString, "http://127.0.0.1:0");
         await web.StartAsync();

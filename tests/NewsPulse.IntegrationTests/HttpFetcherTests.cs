@@ -64,7 +64,7 @@ public sealed class HttpFetcherTests : IAsyncLifetime
         var options = new FetchOptions { MaxFeedBytes = maxBytes, MaxPageBytes = maxBytes, AllowPrivateNetworks = allowPrivateNetworks };
         var client = new HttpClient(HttpFetcher.CreateHandler(options));
         HttpFetcher.ConfigureClient(client, options);
-        return new HttpFetcher(client, Options.Create(options), _time);
+        return new HttpFetcher(client, Options.Create(options), new HostGate(options.PerHostConcurrency, TimeSpan.Zero, _time), _time);
     }
 
     private Uri At(string path) => new(_base, path);

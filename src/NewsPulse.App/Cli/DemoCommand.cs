@@ -39,7 +39,7 @@ internal static class DemoCommand
             RememberSamplePort(siteUrl.Port);
             AnsiConsole.MarkupLine($"Sample feeds served at [blue]{Markup.Escape(siteUrl.ToString())}[/]");
 
-            await using var app = await AppServices.StartAsync(cancellationToken, overrides: AppConfiguration.AllowLocalFetching);
+            await using var app = await AppServices.StartAsync(cancellationToken, overrides: AppConfiguration.LocalSampleFetching);
             await SummaryPrinter.RunAndPrintAsync(app, new IngestRequest(feedsFile, siteUrl), cancellationToken);
 
             if (parseResult.GetValue(noServe))

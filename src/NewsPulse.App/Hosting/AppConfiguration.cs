@@ -30,9 +30,12 @@ public static class AppConfiguration
         return builder.Build();
     }
 
-    /// <summary>The demo and the tests fetch from Kestrel on 127.0.0.1, which the fetcher refuses by default.</summary>
-    public static IReadOnlyDictionary<string, string?> AllowLocalFetching { get; } =
-        new Dictionary<string, string?> { ["Fetch:AllowPrivateNetworks"] = "true" };
+    /// <summary>
+    /// The demo and the tests fetch from their own Kestrel on 127.0.0.1: the fetcher refuses local addresses by
+    /// default, and the politeness delay that protects real sites would only slow a local one down.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> LocalSampleFetching { get; } =
+        new Dictionary<string, string?> { ["Fetch:AllowPrivateNetworks"] = "true", ["Fetch:PerHostDelayMs"] = "0", ["Fetch:PerHostConcurrency"] = "8" };
 
     public static string? ConfiguredConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } value ? value : null;

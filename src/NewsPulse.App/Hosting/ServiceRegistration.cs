@@ -29,6 +29,11 @@ public static class ServiceRegistration
         services.AddHttpClient<HttpFetcher>(HttpFetcher.HttpClientName)
             .ConfigureHttpClient((provider, client) => HttpFetcher.ConfigureClient(client, provider.GetRequiredService<IOptions<FetchOptions>>().Value))
             .ConfigurePrimaryHttpMessageHandler(provider => HttpFetcher.CreateHandler(provider.GetRequiredService<IOptions<FetchOptions>>().Value));
+        services.AddSingleton(provider =>
+        {
+            var fetch = provider.GetRequiredService<IOptions<FetchOptions>>().Value;
+            return new HostGate(fetch.PerHostConcurrency, TimeSpan.FromMilliseconds(fetch.PerHostDelayMs), provider.GetRequiredService<TimeProvider>());
+        });
         services.AddSingleton<ArticleExtractor>();
         services.AddTransient<IngestPipeline>();
         return services;

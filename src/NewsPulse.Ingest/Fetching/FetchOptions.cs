@@ -30,6 +30,14 @@ public sealed class FetchOptions
     [Range(0, 20)]
     public int MaxRedirects { get; set; } = 5;
 
+    /// <summary>Requests in flight to one host at most.</summary>
+    [Range(1, 32)]
+    public int PerHostConcurrency { get; set; } = 2;
+
+    /// <summary>Minimum time between the starts of two requests to one host.</summary>
+    [Range(0, 600_000)]
+    public int PerHostDelayMs { get; set; } = 1000;
+
     /// <summary>
     /// Allow connections to loopback, private, link-local and multicast addresses. Off by default so a feed,
     /// a page or a redirect cannot reach into the local network; the demo and the tests turn it on for 127.0.0.1.

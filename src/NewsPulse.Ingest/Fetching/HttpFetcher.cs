@@ -9,7 +9,7 @@ namespace NewsPulse.Ingest.Fetching;
 /// The one place NewsPulse talks HTTP: timeouts, body caps and conditional GET. Every failure
 /// becomes a <see cref="FetchException"/> whose message is fit to show and store.
 /// </summary>
-public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> options, TimeProvider time)
+public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> options, HostGate hosts, TimeProvider time)
 {
     public const string HttpClientName = "newspulse";
 
@@ -40,6 +40,8 @@ public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> option
             request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
         }
 
+        // The wait for a turn at the host is not part of the request's own time limit.
+        using var turn = await hosts.EnterAsync(url, cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
         try
