@@ -34,6 +34,7 @@ public static class ServiceRegistration
             var fetch = provider.GetRequiredService<IOptions<FetchOptions>>().Value;
             return new HostGate(fetch.PerHostConcurrency, TimeSpan.FromMilliseconds(fetch.PerHostDelayMs), provider.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton<RobotsCache>();
         services.AddSingleton<ArticleExtractor>();
         services.AddTransient<IngestPipeline>();
         return services;

@@ -19,6 +19,7 @@ public sealed class IngestPipeline(
     ArticleStore articles,
     IngestRunStore runs,
     HttpFetcher fetcher,
+    RobotsCache robots,
     ArticleExtractor extractor,
     TimeProvider time,
     IOptions<FetchOptions> fetchOptions,
@@ -27,6 +28,7 @@ public sealed class IngestPipeline(
 {
     private const int ClaimBatchSize = 50;
     private static readonly TimeSpan ArticleLease = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan RobotsRetryDelay = TimeSpan.FromHours(1);
 
     public async Task<IngestSummary> RunOnceAsync(IngestRequest request, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
@@ -160,15 +162,19 @@ public sealed class IngestPipeline(
 
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = fetchOptions.Value.MaxConcurrentPages, CancellationToken = cancellationToken }, async (article, ct) =>
             {
-                var failure = await ProcessArticleAsync(article, ct);
-                if (failure is null)
+                var outcome = await ProcessArticleAsync(article, ct);
+                switch (outcome)
                 {
-                    Interlocked.Increment(ref extracted);
-                }
-                else
-                {
-                    Interlocked.Increment(ref failed);
-                    problems.Enqueue(new IngestProblem("page", article.Url, failure));
+                    case { Reason: null }:
+                        Interlocked.Increment(ref extracted);
+                        break;
+                    case { Deferred: true }:
+                        problems.Enqueue(new IngestProblem("page-deferred", article.Url, outcome.Reason));
+                        break;
+                    default:
+                        Interlocked.Increment(ref failed);
+                        problems.Enqueue(new IngestProblem("page", article.Url, outcome.Reason));
+                        break;
                 }
 
                 progress?.Report(new IngestProgress("pages", Interlocked.Increment(ref done), Math.Max(pending, done)));
@@ -178,14 +184,26 @@ public sealed class IngestPipeline(
         return (extracted, failed);
     }
 
-    /// <summary>Fetches (unless already fetched) and extracts one article; returns the failure reason, or null on success.</summary>
-    private async Task<string?> ProcessArticleAsync(PendingArticle article, CancellationToken cancellationToken)
+    /// <summary>Fetches (unless already fetched) and extracts one article.</summary>
+    private async Task<ArticleOutcome> ProcessArticleAsync(PendingArticle article, CancellationToken cancellationToken)
     {
         try
         {
             FetchedPage? page;
             if (article.Status == ArticleStatusNames.Discovered)
             {
+                var verdict = await robots.CheckAsync(new Uri(article.Url), cancellationToken);
+                if (verdict.RetryLater)
+                {
+                    await articles.DeferAsync(article.Id, time.GetUtcNow() + RobotsRetryDelay, verdict.Reason!, cancellationToken);
+                    return new ArticleOutcome(verdict.Reason, Deferred: true);
+                }
+
+                if (!verdict.Allowed)
+                {
+                    return await FailAsync(article, verdict.Reason!, cancellationToken);
+                }
+
                 var response = await fetcher.FetchPageAsync(new Uri(article.Url), cancellationToken);
                 page = new FetchedPage(response.FinalUrl, response.StatusCode, response.ContentType, response.Body);
                 await articles.SaveFetchedAsync(article.Id, page, time.GetUtcNow(), cancellationToken);
@@ -213,7 +231,7 @@ public sealed class IngestPipeline(
             }
 
             await articles.SaveExtractedAsync(article.Id, extracted, extracted.Language ?? article.FeedLanguage, time.GetUtcNow(), cancellationToken);
-            return null;
+            return ArticleOutcome.Extracted;
         }
         catch (FetchException ex)
         {
@@ -221,11 +239,17 @@ public sealed class IngestPipeline(
         }
     }
 
-    private async Task<string> FailAsync(PendingArticle article, string reason, CancellationToken cancellationToken)
+    private async Task<ArticleOutcome> FailAsync(PendingArticle article, string reason, CancellationToken cancellationToken)
     {
         await articles.MarkFailedAsync(article.Id, reason, cancellationToken);
         logger.LogWarning("Article {Url} failed: {Reason}", article.Url, reason);
-        return reason;
+        return new ArticleOutcome(reason, Deferred: false);
+    }
+
+    /// <summary>Extracted (no reason), failed for good, or deferred to a later run; the reason says why.</summary>
+    private sealed record ArticleOutcome(string? Reason, bool Deferred)
+    {
+        public static ArticleOutcome Extracted { get; } = new(null, false);
     }
 
     private sealed record FeedPollOutcome(bool Succeeded, bool NotModified, DiscoveryResult Discovered);

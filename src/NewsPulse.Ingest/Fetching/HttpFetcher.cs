@@ -21,6 +21,13 @@ public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> option
     public Task<FetchedResource> FetchPageAsync(Uri url, CancellationToken cancellationToken) =>
         FetchAsync(url, ConditionalHeaders.None, _options.MaxPageBytes, "text/html, application/xhtml+xml;q=0.9, */*;q=0.5", cancellationToken);
 
+    /// <summary>A small text resource such as robots.txt, with its own size cap.</summary>
+    public Task<FetchedResource> FetchTextAsync(Uri url, long maxBytes, CancellationToken cancellationToken) =>
+        FetchAsync(url, ConditionalHeaders.None, maxBytes, "text/plain, */*;q=0.5", cancellationToken);
+
+    /// <summary>The product token robots.txt groups are matched against: the User-Agent's first word, e.g. NewsPulse.</summary>
+    public string ProductToken => _options.UserAgent.Split('/', ' ')[0];
+
     private async Task<FetchedResource> FetchAsync(Uri url, ConditionalHeaders validators, long maxBytes, string accept, CancellationToken cancellationToken)
     {
         if (url.Scheme is not ("http" or "https"))

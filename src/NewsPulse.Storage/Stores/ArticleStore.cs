@@ -152,6 +152,16 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>Leaves an article pending but out of reach until <paramref name="until"/>, with the reason it waits.</summary>
+    public async Task DeferAsync(long articleId, DateTimeOffset until, string reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteExactlyOneAsync(new CommandDefinition(
+            "UPDATE articles SET lease_until = @until, last_error = @reason, updated_at = now() WHERE id = @articleId",
+            new { articleId, until, reason },
+            cancellationToken: cancellationToken));
+    }
+
     /// <summary>Newest first by publication date (discovery date when the page gave none).</summary>
     public async Task<IReadOnlyList<ArticleSummary>> ListLatestAsync(int limit, bool includeFailed, CancellationToken cancellationToken)
     {
