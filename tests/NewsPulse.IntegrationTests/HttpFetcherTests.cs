@@ -53,6 +53,10 @@ public sealed class HttpFetcherTests : IAsyncLifetime
             }
         });
         _server.MapGet("/loop", () => Results.Redirect("/loop"));
+        _server.MapGet("/moved", () => Results.Redirect("/moved-again", permanent: true));
+        _server.MapGet("/moved-again", () => Results.Redirect("/cached", permanent: true, preserveMethod: true));
+        _server.MapGet("/temporary", () => Results.Redirect("/cached"));
+        _server.MapGet("/moved-to-temporary", () => Results.Redirect("/temporary", permanent: true));
         await _server.StartAsync();
         _base = new Uri(_server.Urls.First());
     }
@@ -121,11 +125,25 @@ public sealed class HttpFetcherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_redirect_loop_ends_as_a_recorded_http_error()
+    public async Task A_redirect_loop_ends_as_a_recorded_error_after_the_limit()
     {
         var error = await Assert.ThrowsAsync<FetchException>(() => Fetcher().FetchPageAsync(At("/loop"), CancellationToken.None));
 
         Assert.Equal(302, error.StatusCode);
+        Assert.StartsWith("too many redirects: more than 5", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/moved", "/cached")]
+    [InlineData("/moved-to-temporary", "/temporary")]
+    [InlineData("/temporary", null)]
+    public async Task Only_a_chain_of_permanent_redirects_from_the_start_says_where_a_url_moved(string path, string? movedTo)
+    {
+        var response = await Fetcher().FetchFeedAsync(At(path), ConditionalHeaders.None, CancellationToken.None);
+
+        Assert.Equal(At("/cached"), response.FinalUrl);
+        Assert.Equal(movedTo is null ? null : At(movedTo), response.MovedPermanentlyTo);
+        Assert.Equal("<rss/>", System.Text.Encoding.UTF8.GetString(response.Body));
     }
 
     [Theory]

@@ -116,6 +116,11 @@ public sealed class IngestPipeline(
                 MaxAge: response.MaxAge,
                 Expires: response.Expires);
             await feeds.RecordSuccessAsync(feed.Id, response.StatusCode, response.ETag, response.LastModified, itemsPerDay, checkedAt, NextCheck(observation, checkedAt), cancellationToken);
+            if (response.MovedPermanentlyTo is { } newUrl)
+            {
+                await MoveFeedAsync(feed, newUrl, problems, cancellationToken);
+            }
+
             logger.LogInformation("Polled {Feed}: {New} new, {Duplicate} already known, not modified: {NotModified}", feed.Name, discovered.New, discovered.Duplicate, response.NotModified);
             return new FeedPollOutcome(true, response.NotModified, discovered);
         }
@@ -134,6 +139,17 @@ public sealed class IngestPipeline(
             logger.LogWarning("Feed {Feed} ({Url}) failed: {Reason}", feed.Name, feed.Url, ex.Message);
             return new FeedPollOutcome(false, false, new DiscoveryResult(0, 0));
         }
+    }
+
+    private async Task MoveFeedAsync(StoredFeed feed, Uri newUrl, ConcurrentQueue<IngestProblem> problems, CancellationToken cancellationToken)
+    {
+        if (await feeds.MoveAsync(feed.Id, newUrl, cancellationToken))
+        {
+            logger.LogInformation("Feed {Feed} moved permanently from {OldUrl} to {NewUrl}", feed.Name, feed.Url, newUrl);
+            return;
+        }
+
+        problems.Enqueue(new IngestProblem("feed", feed.Url, $"redirects permanently to {newUrl}, which another feed already polls; remove one of them"));
     }
 
     private DateTimeOffset NextCheck(PollObservation observation, DateTimeOffset now) =>

@@ -1,6 +1,6 @@
 namespace NewsPulse.Ingest.Fetching;
 
-/// <summary>A successful (2xx) or not-modified (304) response, body capped at the configured size, with its caching hints.</summary>
+/// <summary>A successful (2xx) or not-modified (304) response, body capped at the configured size, with its caching hints and, when the URL answered with permanent redirects (301, 308), where it now lives.</summary>
 public sealed record FetchedResource(
     Uri RequestedUrl,
     Uri FinalUrl,
@@ -10,7 +10,8 @@ public sealed record FetchedResource(
     string? ETag,
     string? LastModified,
     TimeSpan? MaxAge = null,
-    DateTimeOffset? Expires = null)
+    DateTimeOffset? Expires = null,
+    Uri? MovedPermanentlyTo = null)
 {
     public bool NotModified => StatusCode == 304;
 }

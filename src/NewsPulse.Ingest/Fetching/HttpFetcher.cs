@@ -28,58 +28,45 @@ public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> option
     /// <summary>The product token robots.txt groups are matched against: the User-Agent's first word, e.g. NewsPulse.</summary>
     public string ProductToken => _options.UserAgent.Split('/', ' ')[0];
 
+    /// <summary>
+    /// One GET, following up to <c>MaxRedirects</c> redirects by hand so that each hop passes the host gate and the
+    /// address check, and so that a chain of permanent redirects (301, 308) from the start can be reported.
+    /// </summary>
     private async Task<FetchedResource> FetchAsync(Uri url, ConditionalHeaders validators, long maxBytes, string accept, CancellationToken cancellationToken)
     {
-        if (url.Scheme is not ("http" or "https"))
-        {
-            throw new FetchException($"refused: only http and https URLs are fetched, not {url.Scheme}");
-        }
-
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.TryAddWithoutValidation("Accept", accept);
-        if (validators.ETag is { } etag)
-        {
-            request.Headers.TryAddWithoutValidation("If-None-Match", etag);
-        }
-
-        if (validators.LastModified is { } lastModified)
-        {
-            request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
-        }
-
-        // The wait for a turn at the host is not part of the request's own time limit.
-        using var turn = await hosts.EnterAsync(url, cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
+        var current = url;
+        Uri? movedPermanentlyTo = null;
+        var permanentSoFar = true;
         try
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var finalUrl = response.RequestMessage?.RequestUri ?? url;
-            var etagOut = response.Headers.ETag?.ToString();
-            var lastModifiedOut = response.Content.Headers.LastModified?.ToString("R");
-            var maxAge = response.Headers.CacheControl?.MaxAge;
-            var expires = response.Content.Headers.Expires;
-            if (response.StatusCode == HttpStatusCode.NotModified)
+            for (var hop = 0; ; hop++)
             {
-                return new FetchedResource(url, finalUrl, 304, [], null, etagOut ?? validators.ETag, lastModifiedOut ?? validators.LastModified, maxAge, expires);
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new FetchException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd())
+                if (current.Scheme is not ("http" or "https"))
                 {
-                    StatusCode = (int)response.StatusCode,
-                    RetryAfter = RetryAfter(response.Headers.RetryAfter),
-                };
-            }
+                    throw new FetchException($"refused: only http and https URLs are fetched, not {current.Scheme}");
+                }
 
-            if (response.Content.Headers.ContentLength > maxBytes)
-            {
-                throw new FetchException($"response too large: {response.Content.Headers.ContentLength} bytes declared, the limit is {maxBytes}");
-            }
+                using var turn = await hosts.EnterAsync(current, timeout.Token);
+                using var request = Request(current, accept, validators);
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+                var status = (int)response.StatusCode;
+                if (status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
+                {
+                    if (hop >= _options.MaxRedirects)
+                    {
+                        throw new FetchException($"too many redirects: more than {_options.MaxRedirects}, the last to {new Uri(current, location)}") { StatusCode = status };
+                    }
 
-            var body = await ReadCappedAsync(response.Content, maxBytes, timeout.Token);
-            return new FetchedResource(url, finalUrl, (int)response.StatusCode, body, response.Content.Headers.ContentType?.ToString(), etagOut, lastModifiedOut, maxAge, expires);
+                    current = new Uri(current, location);
+                    permanentSoFar &= status is 301 or 308;
+                    movedPermanentlyTo = permanentSoFar ? current : movedPermanentlyTo;
+                    continue;
+                }
+
+                return await ReadResponseAsync(url, current, response, validators, maxBytes, movedPermanentlyTo, timeout.Token);
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -93,6 +80,54 @@ public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> option
         {
             throw new FetchException($"request failed: {Describe(ex)}", ex);
         }
+    }
+
+    private static HttpRequestMessage Request(Uri url, string accept, ConditionalHeaders validators)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        if (validators.ETag is { } etag)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        }
+
+        if (validators.LastModified is { } lastModified)
+        {
+            request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
+        }
+
+        return request;
+    }
+
+    private async Task<FetchedResource> ReadResponseAsync(
+        Uri requested, Uri finalUrl, HttpResponseMessage response, ConditionalHeaders validators, long maxBytes, Uri? movedPermanentlyTo, CancellationToken cancellationToken)
+    {
+        var etag = response.Headers.ETag?.ToString();
+        var lastModified = response.Content.Headers.LastModified?.ToString("R");
+        var maxAge = response.Headers.CacheControl?.MaxAge;
+        var expires = response.Content.Headers.Expires;
+        if (response.StatusCode == HttpStatusCode.NotModified)
+        {
+            return new FetchedResource(requested, finalUrl, 304, [], null, etag ?? validators.ETag, lastModified ?? validators.LastModified, maxAge, expires, movedPermanentlyTo);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new FetchException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd())
+            {
+                StatusCode = (int)response.StatusCode,
+                RetryAfter = RetryAfter(response.Headers.RetryAfter),
+            };
+        }
+
+        if (response.Content.Headers.ContentLength > maxBytes)
+        {
+            throw new FetchException($"response too large: {response.Content.Headers.ContentLength} bytes declared, the limit is {maxBytes}");
+        }
+
+        var body = await ReadCappedAsync(response.Content, maxBytes, cancellationToken);
+        return new FetchedResource(
+            requested, finalUrl, (int)response.StatusCode, body, response.Content.Headers.ContentType?.ToString(), etag, lastModified, maxAge, expires, movedPermanentlyTo);
     }
 
     private TimeSpan? RetryAfter(System.Net.Http.Headers.RetryConditionHeaderValue? header) => header switch
@@ -130,7 +165,7 @@ public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> option
     };
 
     /// <summary>
-    /// The primary handler every fetch goes through: decompression (gzip, deflate, brotli), redirect limit, connect
+    /// The primary handler every fetch goes through: decompression (gzip, deflate, brotli), connect
     /// timeout, and the address check. The check runs when connecting, on the addresses DNS actually returned, so
     /// neither a redirect nor a DNS answer that changes between check and use can slip past it.
     /// </summary>
@@ -142,8 +177,8 @@ public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> option
         {
             ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, allowPrivate, cancellationToken),
             AutomaticDecompression = DecompressionMethods.All,
-            AllowAutoRedirect = options.MaxRedirects > 0,
-            MaxAutomaticRedirections = Math.Max(1, options.MaxRedirects),
+            // Redirects are followed by the fetcher itself, hop by hop (see FetchAsync).
+            AllowAutoRedirect = false,
             ConnectTimeout = TimeSpan.FromSeconds(options.ConnectTimeoutSeconds),
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             UseCookies = false,

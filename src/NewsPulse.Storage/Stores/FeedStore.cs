@@ -9,7 +9,7 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
 {
     private const string Columns =
         "id, url, name, language, category, poll_interval_seconds, enabled, source, etag, last_modified, next_check_at, " +
-        "last_checked_at, last_success_at, error_count, last_error, items_per_day, last_http_status";
+        "last_checked_at, last_success_at, error_count, last_error, items_per_day, last_http_status, moved_from";
 
     /// <summary>
     /// Upserts the feeds a file declares (by URL) and, when <paramref name="disableMissing"/>, disables the feeds
@@ -23,6 +23,33 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
         int added = 0, updated = 0;
         foreach (var feed in feeds)
         {
+            var values = new
+            {
+                Url = feed.Url.AbsoluteUri,
+                feed.Name,
+                feed.Language,
+                feed.Category,
+                PollIntervalSeconds = (int)feed.PollInterval.TotalSeconds,
+                feed.Enabled,
+                Source = source,
+            };
+
+            // A file that still lists a feed's old URL means the feed that moved away from it.
+            var moved = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE feeds SET name = @Name, language = @Language, category = @Category,
+                    poll_interval_seconds = @PollIntervalSeconds, enabled = @Enabled, source = @Source, updated_at = now()
+                WHERE @Url = ANY(moved_from)
+                """,
+                values,
+                transaction,
+                cancellationToken: cancellationToken));
+            if (moved > 0)
+            {
+                updated++;
+                continue;
+            }
+
             var inserted = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                 """
                 INSERT INTO feeds (url, name, language, category, poll_interval_seconds, enabled, source)
@@ -33,16 +60,7 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
                     source = excluded.source, updated_at = now()
                 RETURNING (xmax = 0)
                 """,
-                new
-                {
-                    Url = feed.Url.AbsoluteUri,
-                    feed.Name,
-                    feed.Language,
-                    feed.Category,
-                    PollIntervalSeconds = (int)feed.PollInterval.TotalSeconds,
-                    feed.Enabled,
-                    Source = source,
-                },
+                values,
                 transaction,
                 cancellationToken: cancellationToken));
             if (inserted)
@@ -59,7 +77,7 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
         if (disableMissing)
         {
             disabled = await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE feeds SET enabled = false, updated_at = now() WHERE source = @source AND enabled AND NOT (url = ANY(@urls))",
+                "UPDATE feeds SET enabled = false, updated_at = now() WHERE source = @source AND enabled AND NOT (url = ANY(@urls)) AND NOT (moved_from && @urls)",
                 new { source, urls = feeds.Select(f => f.Url.AbsoluteUri).ToArray() },
                 transaction,
                 cancellationToken: cancellationToken));
@@ -101,6 +119,24 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
             """,
             new { feedId, httpStatus, etag, lastModified, itemsPerDay, checkedAt, nextCheckAt },
             cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Moves a feed to the URL it permanently redirects to, remembering the old one. Returns false (and changes
+    /// nothing) when another feed already has that URL: two rows must never poll the same feed.
+    /// </summary>
+    public async Task<bool> MoveAsync(long feedId, Uri newUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(newUrl);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var moved = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE feeds SET moved_from = array_append(moved_from, url), url = @url, etag = NULL, last_modified = NULL, updated_at = now()
+            WHERE id = @feedId AND url <> @url AND NOT EXISTS (SELECT 1 FROM feeds other WHERE other.url = @url)
+            """,
+            new { feedId, url = newUrl.AbsoluteUri },
+            cancellationToken: cancellationToken));
+        return moved == 1;
     }
 
     /// <summary>Records a failed poll; the feed stays enabled and is retried at <paramref name="nextCheckAt"/>.</summary>

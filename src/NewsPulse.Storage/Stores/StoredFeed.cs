@@ -37,4 +37,7 @@ public sealed class StoredFeed
     public double? ItemsPerDay { get; init; }
 
     public int? LastHttpStatus { get; init; }
+
+    /// <summary>URLs the feed had before permanent redirects moved it.</summary>
+    public string[] MovedFrom { get; init; } = [];
 }
