@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using NewsPulse.Tests;
 
@@ -7,39 +6,13 @@ namespace NewsPulse.IntegrationTests;
 /// <summary>The real <c>newspulse</c> executable, run as a process: exit codes, stdout contracts, error messages.</summary>
 public class CliTests
 {
-    private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, "newspulse.dll");
-
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Executable);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // Never the developer's embedded database: commands that reach the database here must fail before it.
-        start.Environment["NEWSPULSE_HOME"] = Path.Combine(Path.GetTempPath(), "np-cli-tests-home");
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
     [Fact]
     public async Task Extract_writes_one_json_object_per_file_in_input_order()
     {
         var folder = RepositoryRoot.Combine("samples", "sites", "techwire", "2026", "11");
         var bad = Path.Combine(AppContext.BaseDirectory, "testdata", "bad-site", "pages", "section-front.html");
 
-        var (exitCode, stdout, _) = await RunAsync(null, "extract", folder, bad);
+        var (exitCode, stdout, _) = await CliProcess.RunAsync(null, "extract", folder, bad);
 
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         var pages = Directory.GetFiles(folder, "*.html").Order(StringComparer.Ordinal).Select(Path.GetFileNameWithoutExtension).ToArray();
@@ -64,7 +37,7 @@ public class CliTests
         await File.WriteAllTextAsync(file, "feeds:\n  - name: Good\n    url: https://example.com/rss\n  - name: Bad\n    url: gopher://example.com/\n");
         try
         {
-            var (exitCode, stdout, stderr) = await RunAsync(null, "feeds", "check", file);
+            var (exitCode, stdout, stderr) = await CliProcess.RunAsync(null, "feeds", "check", file);
 
             Assert.Equal(1, exitCode);
             Assert.Contains(":5:10: 'url' must use http or https, not 'gopher'", stderr, StringComparison.Ordinal);
@@ -79,7 +52,7 @@ public class CliTests
     [Fact]
     public async Task The_repository_feeds_file_checks_clean()
     {
-        var (exitCode, stdout, stderr) = await RunAsync(null, "feeds", "check", RepositoryRoot.Combine("feeds.yaml"));
+        var (exitCode, stdout, stderr) = await CliProcess.RunAsync(null, "feeds", "check", RepositoryRoot.Combine("feeds.yaml"));
 
         Assert.Equal(0, exitCode);
         Assert.Equal(string.Empty, stderr);
@@ -89,7 +62,7 @@ public class CliTests
     [Fact]
     public async Task Invalid_configuration_stops_a_command_before_any_work()
     {
-        var (exitCode, _, stderr) = await RunAsync(new Dictionary<string, string> { ["NEWSPULSE__Fetch__TimeoutSeconds"] = "0" }, "articles", "list");
+        var (exitCode, _, stderr) = await CliProcess.RunAsync(new Dictionary<string, string> { ["NEWSPULSE__Fetch__TimeoutSeconds"] = "0" }, "articles", "list");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("error: Invalid configuration", stderr, StringComparison.Ordinal);
@@ -99,7 +72,7 @@ public class CliTests
     [Fact]
     public async Task Missing_server_programs_are_explained()
     {
-        var (exitCode, _, stderr) = await RunAsync(new Dictionary<string, string> { ["NEWSPULSE__Database__PostgresBinDirectory"] = "/nonexistent/pg/bin" }, "db", "status");
+        var (exitCode, _, stderr) = await CliProcess.RunAsync(new Dictionary<string, string> { ["NEWSPULSE__Database__PostgresBinDirectory"] = "/nonexistent/pg/bin" }, "db", "status");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("error: Database:PostgresBinDirectory is '/nonexistent/pg/bin' but initdb and pg_ctl are not there", stderr, StringComparison.Ordinal);
@@ -108,7 +81,7 @@ public class CliTests
     [Fact]
     public async Task Ingest_without_once_says_what_to_type()
     {
-        var (exitCode, _, stderr) = await RunAsync(null, "ingest");
+        var (exitCode, _, stderr) = await CliProcess.RunAsync(null, "ingest");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("--once", stderr, StringComparison.Ordinal);
@@ -123,7 +96,7 @@ public class CliTests
     [InlineData("db")]
     public async Task Every_command_has_help(string command)
     {
-        var (exitCode, stdout, _) = await RunAsync(null, command, "--help");
+        var (exitCode, stdout, _) = await CliProcess.RunAsync(null, command, "--help");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Usage:", stdout, StringComparison.Ordinal);

@@ -2,13 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using NewsPulse.App.Hosting;
+using NewsPulse.Domain;
 using NewsPulse.Ingest.Feeds;
 using NewsPulse.Storage.Stores;
 using Spectre.Console;
 
 namespace NewsPulse.App.Cli;
 
-/// <summary><c>newspulse feeds load|check|list</c>.</summary>
+/// <summary><c>newspulse feeds check|load|list|status|add|disable|enable|import|export</c>.</summary>
 internal static class FeedsCommand
 {
     public static Command Create()
@@ -82,8 +83,158 @@ internal static class FeedsCommand
         command.Subcommands.Add(check);
         command.Subcommands.Add(load);
         command.Subcommands.Add(list);
+        command.Subcommands.Add(CreateStatus());
+        command.Subcommands.Add(CreateAdd());
+        command.Subcommands.Add(CreateSetEnabled("disable", enabled: false));
+        command.Subcommands.Add(CreateSetEnabled("enable", enabled: true));
+        command.Subcommands.Add(CreateImport());
+        command.Subcommands.Add(CreateExport());
         return command;
     }
+
+    private static Command CreateStatus()
+    {
+        var format = OutputFormat.CreateOption();
+        var status = new Command("status", "Feed health: last success, last error and its reason, consecutive errors, next check, items per day.") { format };
+        status.SetGuardedAction(async (parseResult, cancellationToken) =>
+        {
+            await using var app = await AppServices.StartAsync(cancellationToken);
+            var feeds = await app.Get<FeedStore>().ListAsync(enabledOnly: false, source: null, cancellationToken);
+            if (parseResult.GetValue(format) == OutputFormat.Json)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(feeds, JsonOutput.Indented));
+                return 0;
+            }
+
+            var table = new Table().AddColumns("id", "name", "state", "last success", "errors", "last error", "next check", "items/day");
+            foreach (var feed in feeds)
+            {
+                table.AddRow(
+                    feed.Id.ToString(CultureInfo.InvariantCulture),
+                    Markup.Escape(feed.Name),
+                    !feed.Enabled ? "disabled" : feed.LastHttpStatus == 410 ? "[red]gone (410)[/]" : feed.ErrorCount > 0 ? "[yellow]failing[/]" : feed.LastSuccessAt is null ? "new" : "[green]ok[/]",
+                    When(feed.LastSuccessAt) ?? "never",
+                    feed.ErrorCount.ToString(CultureInfo.InvariantCulture),
+                    Markup.Escape(feed.LastError ?? ""),
+                    feed.Enabled ? When(feed.NextCheckAt) ?? "" : "",
+                    feed.ItemsPerDay?.ToString("0.#", CultureInfo.InvariantCulture) ?? "");
+            }
+
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return status;
+    }
+
+    private static Command CreateAdd()
+    {
+        var urls = new Argument<string[]>("url") { Description = "One or more feed URLs (http or https).", Arity = ArgumentArity.OneOrMore };
+        var name = new Option<string?>("--name") { Description = "Name to show (default: the URL's host)." };
+        var language = new Option<string?>("--language") { Description = "ISO 639-1 language hint, e.g. en or fr." };
+        var interval = new Option<string?>("--interval") { Description = "Polling interval: 90s, 15m, 2h, 1d (default 30m)." };
+        var category = new Option<string?>("--category") { Description = "Category, e.g. technology." };
+        var add = new Command("add", "Add feeds by URL; URLs already polled are reported and skipped.") { urls, name, language, interval, category };
+        add.SetGuardedAction(async (parseResult, cancellationToken) =>
+        {
+            // The feeds-file rules validate each URL and option, so `add` accepts exactly what feeds.yaml accepts.
+            var yaml = new System.Text.StringBuilder("feeds:\n");
+            foreach (var url in parseResult.GetValue(urls)!)
+            {
+                yaml.Append(CultureInfo.InvariantCulture, $"  - name: {Quote(parseResult.GetValue(name) ?? (Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host : url))}\n    url: {Quote(url)}\n");
+                foreach (var (key, option) in new[] { ("language", language), ("interval", interval), ("category", category) })
+                {
+                    if (parseResult.GetValue(option) is { } value)
+                    {
+                        yaml.Append(CultureInfo.InvariantCulture, $"    {key}: {Quote(value)}\n");
+                    }
+                }
+            }
+
+            var parsed = FeedsFileParser.Parse(yaml.ToString(), "command line");
+            foreach (var error in parsed.Errors)
+            {
+                Console.Error.WriteLine($"error: {error.Message}");
+            }
+
+            await using var app = await AppServices.StartAsync(cancellationToken);
+            await AddAllAsync(app.Get<FeedStore>(), parsed.Feeds, "cli", cancellationToken);
+            return parsed.IsValid ? 0 : CommandErrors.Failure;
+        });
+        return add;
+    }
+
+    private static Command CreateSetEnabled(string verb, bool enabled)
+    {
+        var id = new Argument<long>("id") { Description = "The feed's id (see feeds list)." };
+        var command = new Command(verb, enabled ? "Poll a disabled feed again." : "Stop polling a feed; it and its articles are kept.") { id };
+        command.SetGuardedAction(async (parseResult, cancellationToken) =>
+        {
+            await using var app = await AppServices.StartAsync(cancellationToken);
+            var feedId = parseResult.GetValue(id);
+            if (!await app.Get<FeedStore>().SetEnabledAsync(feedId, enabled, cancellationToken))
+            {
+                throw new UserInputException($"No feed with id {feedId}; `newspulse feeds list --all` shows them.");
+            }
+
+            Console.WriteLine($"Feed {feedId} {verb}d.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateImport()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "An OPML file, as exported by feed readers." };
+        var import = new Command("import", "Add the feeds of an OPML file (nested outlines become categories; feeds already polled are skipped).") { file };
+        import.SetGuardedAction(async (parseResult, cancellationToken) =>
+        {
+            var path = RequireFile(parseResult.GetValue(file)!);
+            var parsed = OpmlFile.Parse(await File.ReadAllTextAsync(path.FullName, cancellationToken), ProjectPaths.Display(path.FullName));
+            foreach (var error in parsed.Errors)
+            {
+                Console.Error.WriteLine(error);
+            }
+
+            await using var app = await AppServices.StartAsync(cancellationToken);
+            await AddAllAsync(app.Get<FeedStore>(), parsed.Feeds, $"opml:{ProjectPaths.Display(path.FullName)}", cancellationToken);
+            return parsed.IsValid ? 0 : CommandErrors.Failure;
+        });
+        return import;
+    }
+
+    private static Command CreateExport()
+    {
+        var format = new Option<string>("--format") { Description = "opml or yaml (the feeds.yaml schema).", DefaultValueFactory = _ => "yaml" };
+        format.AcceptOnlyFromAmong("opml", "yaml");
+        var export = new Command("export", "Write every feed to stdout as OPML (enabled feeds) or feeds.yaml (all, with their enabled flag).") { format };
+        export.SetGuardedAction(async (parseResult, cancellationToken) =>
+        {
+            await using var app = await AppServices.StartAsync(cancellationToken);
+            var feeds = (await app.Get<FeedStore>().ListAsync(enabledOnly: false, source: null, cancellationToken)).Select(f => f.ToDefinition()).ToArray();
+            Console.WriteLine(parseResult.GetValue(format) == "opml"
+                ? OpmlFile.Write(feeds.Where(f => f.Enabled), "NewsPulse feeds")
+                : FeedsFileWriter.Write(feeds));
+            return 0;
+        });
+        return export;
+    }
+
+    private static async Task AddAllAsync(FeedStore store, IReadOnlyList<FeedDefinition> feeds, string source, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        foreach (var feed in feeds)
+        {
+            var (id, isNew) = await store.AddAsync(feed, source, cancellationToken);
+            added += isNew ? 1 : 0;
+            Console.WriteLine(isNew ? $"added #{id}: {feed.Name} <{feed.Url}>" : $"skipped: {feed.Url} is already polled as #{id}");
+        }
+
+        Console.WriteLine($"{added} added, {feeds.Count - added} already present.");
+    }
+
+    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    private static string? When(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static FileInfo RequireFile(FileInfo file) =>
         file.Exists ? file : throw new UserInputException($"Feeds file not found: {file.FullName}");

@@ -87,6 +87,54 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
         return new FeedSyncResult(added, updated, disabled);
     }
 
+    /// <summary>
+    /// Adds one feed unless its URL is already polled (directly, or as a URL a feed moved away from).
+    /// Returns the feed's id and whether it was new.
+    /// </summary>
+    public async Task<(long Id, bool Added)> AddAsync(FeedDefinition feed, string source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var values = new
+        {
+            Url = feed.Url.AbsoluteUri,
+            feed.Name,
+            feed.Language,
+            feed.Category,
+            PollIntervalSeconds = (int)feed.PollInterval.TotalSeconds,
+            feed.Enabled,
+            Source = source,
+        };
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            INSERT INTO feeds (url, name, language, category, poll_interval_seconds, enabled, source)
+            SELECT @Url, @Name, @Language, @Category, @PollIntervalSeconds, @Enabled, @Source
+            WHERE NOT EXISTS (SELECT 1 FROM feeds WHERE @Url = ANY(moved_from))
+            ON CONFLICT (url) DO NOTHING
+            RETURNING id
+            """,
+            values,
+            cancellationToken: cancellationToken));
+        if (id is { } added)
+        {
+            return (added, true);
+        }
+
+        var existing = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT id FROM feeds WHERE url = @Url OR @Url = ANY(moved_from) ORDER BY id LIMIT 1", values, cancellationToken: cancellationToken));
+        return (existing, false);
+    }
+
+    /// <summary>Enables or disables a feed; false when there is no such feed.</summary>
+    public async Task<bool> SetEnabledAsync(long feedId, bool enabled, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE feeds SET enabled = @enabled, updated_at = now() WHERE id = @feedId",
+            new { feedId, enabled },
+            cancellationToken: cancellationToken)) == 1;
+    }
+
     /// <summary>Feeds by id; <paramref name="source"/> limits them to one feeds file.</summary>
     public async Task<IReadOnlyList<StoredFeed>> ListAsync(bool enabledOnly, string? source, CancellationToken cancellationToken)
     {

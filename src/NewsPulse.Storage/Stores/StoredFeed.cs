@@ -1,3 +1,5 @@
+using NewsPulse.Domain;
+
 namespace NewsPulse.Storage.Stores;
 
 /// <summary>A feed row with its fetch state.</summary>
@@ -40,4 +42,8 @@ public sealed class StoredFeed
 
     /// <summary>URLs the feed had before permanent redirects moved it.</summary>
     public string[] MovedFrom { get; init; } = [];
+
+    /// <summary>The feed as a feeds file would declare it (for exports).</summary>
+    public FeedDefinition ToDefinition() =>
+        new(Name, new Uri(Url), Language, TimeSpan.FromSeconds(PollIntervalSeconds), Category, Enabled);
 }
