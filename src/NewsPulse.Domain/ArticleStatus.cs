@@ -8,4 +8,7 @@ public enum ArticleStatus
     Extracted,
     Tagged,
     Failed,
+
+    /// <summary>The same story as an earlier article (same canonical URL or the same text); kept, pointing at it.</summary>
+    Duplicate,
 }

@@ -8,6 +8,7 @@ public static class ArticleStatusNames
     public const string Extracted = "extracted";
     public const string Tagged = "tagged";
     public const string Failed = "failed";
+    public const string Duplicate = "duplicate";
 
     public static string ToName(this ArticleStatus status) => status switch
     {
@@ -16,6 +17,7 @@ public static class ArticleStatusNames
         ArticleStatus.Extracted => Extracted,
         ArticleStatus.Tagged => Tagged,
         ArticleStatus.Failed => Failed,
+        ArticleStatus.Duplicate => Duplicate,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown article status."),
     };
 }

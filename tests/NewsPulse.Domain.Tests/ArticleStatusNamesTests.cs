@@ -7,6 +7,6 @@ public class ArticleStatusNamesTests
     {
         var names = Enum.GetValues<ArticleStatus>().Select(s => s.ToName()).ToArray();
 
-        Assert.Equal(["discovered", "fetched", "extracted", "tagged", "failed"], names);
+        Assert.Equal(["discovered", "fetched", "extracted", "tagged", "failed", "duplicate"], names);
     }
 }

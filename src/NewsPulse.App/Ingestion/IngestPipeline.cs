@@ -121,7 +121,9 @@ public sealed class IngestPipeline(
                 await MoveFeedAsync(feed, newUrl, problems, cancellationToken);
             }
 
-            logger.LogInformation("Polled {Feed}: {New} new, {Duplicate} already known, not modified: {NotModified}", feed.Name, discovered.New, discovered.Duplicate, response.NotModified);
+            logger.LogInformation(
+                "Polled {Feed}: {New} new, {Duplicate} already known ({Updated} changed by the publisher), not modified: {NotModified}",
+                feed.Name, discovered.New, discovered.Duplicate, discovered.Updated, response.NotModified);
             return new FeedPollOutcome(true, response.NotModified, discovered);
         }
         catch (Exception ex) when (ex is FetchException or FeedParseException)
@@ -246,7 +248,11 @@ public sealed class IngestPipeline(
                 return await FailAsync(article, $"not an article: {result.NotAnArticleReason}", cancellationToken);
             }
 
-            await articles.SaveExtractedAsync(article.Id, extracted, extracted.Language ?? article.FeedLanguage, time.GetUtcNow(), cancellationToken);
+            if (await articles.SaveExtractedAsync(article.Id, article.Url, extracted, extracted.Language ?? article.FeedLanguage, time.GetUtcNow(), cancellationToken) is { } original)
+            {
+                logger.LogInformation("Article {Url} is the same story as article {Original}; kept as its duplicate", article.Url, original);
+            }
+
             return ArticleOutcome.Extracted;
         }
         catch (FetchException ex)

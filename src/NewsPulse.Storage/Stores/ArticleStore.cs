@@ -11,7 +11,11 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
     private const string SummaryColumns =
         "a.id, a.url, a.title, a.feed_title, f.name AS feed_name, a.site_name, a.language, a.published_at, a.discovered_at, a.status, a.last_error";
 
-    /// <summary>Records a feed's items as discovered articles; items whose URL is already stored count as duplicates.</summary>
+    /// <summary>
+    /// Records a feed's items as discovered articles. An item whose URL is already stored is a duplicate; if this
+    /// feed's title for it changed, or its entry id now points at another link, the stored article is updated (same
+    /// id) and fetched again rather than stored twice.
+    /// </summary>
     public async Task<DiscoveryResult> AddDiscoveredAsync(long feedId, IReadOnlyList<FeedItem> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -24,33 +28,49 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
             return new DiscoveryResult(0, items.Count);
         }
 
+        var rows = new
+        {
+            feedId,
+            urls = unique.Select(u => ArticleUrl.Normalize(u.Item.Link).AbsoluteUri).ToArray(),
+            hashes = unique.Select(u => u.Hash).ToArray(),
+            entryIds = unique.Select(u => u.Item.EntryId).ToArray(),
+            titles = unique.Select(u => u.Item.Title).ToArray(),
+            summaries = unique.Select(u => u.Item.Summary).ToArray(),
+            published = unique.Select(u => u.Item.PublishedAt?.UtcDateTime).ToArray(),
+            authors = unique.Select(u => u.Item.Author).ToArray(),
+        };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var inserted = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var relinked = await connection.ExecuteAsync(new CommandDefinition(
             """
-            WITH inserted AS (
-                INSERT INTO articles (feed_id, url, url_hash, entry_id, feed_title, feed_summary, published_at, authors)
-                SELECT @feedId, u.url, u.url_hash, u.entry_id, u.feed_title, u.feed_summary, u.published_at,
-                       CASE WHEN u.author IS NULL THEN '{}'::text[] ELSE ARRAY[u.author] END
-                FROM unnest(@urls, @hashes, @entryIds, @titles, @summaries, @published, @authors)
-                     AS u(url, url_hash, entry_id, feed_title, feed_summary, published_at, author)
-                ON CONFLICT (url_hash) DO NOTHING
-                RETURNING 1
-            )
-            SELECT count(*)::int FROM inserted
+            UPDATE articles a SET url = u.url, url_hash = u.url_hash, feed_title = u.feed_title, status = 'discovered',
+                lease_until = NULL, updated_at = now()
+            FROM unnest(@entryIds, @urls, @hashes, @titles) AS u(entry_id, url, url_hash, feed_title)
+            WHERE a.feed_id = @feedId AND u.entry_id IS NOT NULL AND a.entry_id = u.entry_id AND a.url_hash <> u.url_hash
+              AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.url_hash = u.url_hash)
             """,
-            new
-            {
-                feedId,
-                urls = unique.Select(u => ArticleUrl.Normalize(u.Item.Link).AbsoluteUri).ToArray(),
-                hashes = unique.Select(u => u.Hash).ToArray(),
-                entryIds = unique.Select(u => u.Item.EntryId).ToArray(),
-                titles = unique.Select(u => u.Item.Title).ToArray(),
-                summaries = unique.Select(u => u.Item.Summary).ToArray(),
-                published = unique.Select(u => u.Item.PublishedAt?.UtcDateTime).ToArray(),
-                authors = unique.Select(u => u.Item.Author).ToArray(),
-            },
+            rows,
+            transaction,
             cancellationToken: cancellationToken));
-        return new DiscoveryResult(inserted, items.Count - inserted);
+        var changes = (await connection.QueryAsync<bool>(new CommandDefinition(
+            """
+            INSERT INTO articles AS a (feed_id, url, url_hash, entry_id, feed_title, feed_summary, published_at, authors)
+            SELECT @feedId, u.url, u.url_hash, u.entry_id, u.feed_title, u.feed_summary, u.published_at,
+                   CASE WHEN u.author IS NULL THEN '{}'::text[] ELSE ARRAY[u.author] END
+            FROM unnest(@urls, @hashes, @entryIds, @titles, @summaries, @published, @authors)
+                 AS u(url, url_hash, entry_id, feed_title, feed_summary, published_at, author)
+            ON CONFLICT (url_hash) DO UPDATE SET feed_title = excluded.feed_title, feed_summary = excluded.feed_summary,
+                status = CASE WHEN a.status IN ('extracted', 'tagged', 'duplicate') THEN 'discovered' ELSE a.status END,
+                lease_until = NULL, updated_at = now()
+            WHERE a.feed_id = excluded.feed_id AND a.feed_title IS DISTINCT FROM excluded.feed_title
+            RETURNING (xmax = 0)
+            """,
+            rows,
+            transaction,
+            cancellationToken: cancellationToken))).ToArray();
+        await transaction.CommitAsync(cancellationToken);
+        var inserted = changes.Count(isNew => isNew);
+        return new DiscoveryResult(inserted, items.Count - inserted, relinked + changes.Length - inserted);
     }
 
     /// <summary>
@@ -114,33 +134,70 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
         return row.FinalUrl is null ? null : new FetchedPage(new Uri(row.FinalUrl), row.HttpStatus, row.ContentType, Decompress(row.BodyGzip));
     }
 
-    public async Task SaveExtractedAsync(long articleId, ExtractedArticle article, string? language, DateTimeOffset extractedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores what extraction found. When an earlier article has the same canonical URL or the same text, this one
+    /// is stored as its duplicate (status duplicate, pointing at it) and that article's id is returned; else null.
+    /// </summary>
+    public async Task<long?> SaveExtractedAsync(long articleId, string pageUrl, ExtractedArticle article, string? language, DateTimeOffset extractedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
+        try
+        {
+            return await SaveExtractedOnceAsync(articleId, pageUrl, article, language, extractedAt, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName is "articles_canonical" or "articles_content")
+        {
+            // Another worker stored the same story a moment ago: now it is found, and this one becomes its duplicate.
+            return await SaveExtractedOnceAsync(articleId, pageUrl, article, language, extractedAt, cancellationToken);
+        }
+    }
+
+    private async Task<long?> SaveExtractedOnceAsync(long articleId, string pageUrl, ExtractedArticle article, string? language, DateTimeOffset extractedAt, CancellationToken cancellationToken)
+    {
+        var canonicalHash = ArticleUrl.Hash(article.CanonicalUrl ?? new Uri(pageUrl));
+        var contentHash = ContentHash.Of(article.Text);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var original = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            SELECT id FROM articles
+            WHERE id <> @articleId AND status IN ('extracted', 'tagged') AND (canonical_url_hash = @canonicalHash OR content_hash = @contentHash)
+            ORDER BY id LIMIT 1
+            """,
+            new { articleId, canonicalHash, contentHash },
+            transaction,
+            cancellationToken: cancellationToken));
         await connection.ExecuteExactlyOneAsync(new CommandDefinition(
             """
-            UPDATE articles SET status = 'extracted', title = coalesce(@Title, feed_title), authors = @Authors,
+            UPDATE articles SET status = @status, duplicate_of = @original, title = coalesce(@Title, feed_title), authors = @Authors,
                 published_at = coalesce(@PublishedAt, published_at), modified_at = @ModifiedAt, language = @language,
-                canonical_url = @canonicalUrl, site_name = @SiteName, description = @Description, text = @Text,
+                canonical_url = @canonicalUrl, canonical_url_hash = @canonicalHash, content_hash = @contentHash,
+                site_name = @SiteName, description = @Description, text = @Text,
                 extracted_at = @extractedAt, last_error = NULL, lease_until = NULL, updated_at = now()
             WHERE id = @articleId
             """,
             new
             {
                 articleId,
+                status = original is null ? ArticleStatusNames.Extracted : ArticleStatusNames.Duplicate,
+                original,
                 article.Title,
                 Authors = article.Authors.ToArray(),
                 PublishedAt = article.PublishedAt?.UtcDateTime,
                 ModifiedAt = article.ModifiedAt?.UtcDateTime,
                 language,
                 canonicalUrl = article.CanonicalUrl?.AbsoluteUri,
+                canonicalHash,
+                contentHash,
                 article.SiteName,
                 article.Description,
                 article.Text,
                 extractedAt,
             },
+            transaction,
             cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return original;
     }
 
     public async Task MarkFailedAsync(long articleId, string reason, CancellationToken cancellationToken)
@@ -170,7 +227,7 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
             $"""
             SELECT {SummaryColumns}
             FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id
-            WHERE @includeFailed OR a.status <> 'failed'
+            WHERE a.status <> 'duplicate' AND (@includeFailed OR a.status <> 'failed')
             ORDER BY coalesce(a.published_at, a.discovered_at) DESC, a.id DESC
             LIMIT @limit
             """,
