@@ -93,6 +93,7 @@ public class CliTests
     [InlineData("feeds")]
     [InlineData("articles")]
     [InlineData("extract")]
+    [InlineData("reprocess")]
     [InlineData("db")]
     public async Task Every_command_has_help(string command)
     {

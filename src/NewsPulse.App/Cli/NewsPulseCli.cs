@@ -13,6 +13,7 @@ public static class NewsPulseCli
         root.Subcommands.Add(FeedsCommand.Create());
         root.Subcommands.Add(ArticlesCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(ReprocessCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
         return root;
     }

@@ -12,6 +12,7 @@ public static class ConfigurationValidator
         (DatabaseOptions.SectionName, typeof(DatabaseOptions)),
         (DemoOptions.SectionName, typeof(DemoOptions)),
         (SchedulerOptions.SectionName, typeof(SchedulerOptions)),
+        (StorageOptions.SectionName, typeof(StorageOptions)),
     ];
 
     public static void ThrowIfInvalid(IConfiguration configuration)

@@ -17,6 +17,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<FetchOptions>().Bind(configuration.GetSection(FetchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName));
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
@@ -36,7 +37,9 @@ public static class ServiceRegistration
         });
         services.AddSingleton<RobotsCache>();
         services.AddSingleton<ArticleExtractor>();
+        services.AddTransient<ExtractionStage>();
         services.AddTransient<IngestPipeline>();
+        services.AddTransient<Reprocessor>();
         return services;
     }
 }

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using NewsPulse.App.Hosting;
 using NewsPulse.Domain;
-using NewsPulse.Ingest.Extraction;
 using NewsPulse.Ingest.Feeds;
 using NewsPulse.Ingest.Fetching;
 using NewsPulse.Storage.Stores;
@@ -20,10 +19,11 @@ public sealed class IngestPipeline(
     IngestRunStore runs,
     HttpFetcher fetcher,
     RobotsCache robots,
-    ArticleExtractor extractor,
+    ExtractionStage extraction,
     TimeProvider time,
     IOptions<FetchOptions> fetchOptions,
     IOptions<SchedulerOptions> schedulerOptions,
+    IOptions<StorageOptions> storageOptions,
     ILogger<IngestPipeline> logger)
 {
     private const int ClaimBatchSize = 50;
@@ -56,6 +56,11 @@ public sealed class IngestPipeline(
         var toPoll = await feeds.ListAsync(enabledOnly: true, source, cancellationToken);
         var polled = await PollFeedsAsync(toPoll, problems, progress, cancellationToken);
         var (extracted, failed) = await ProcessPendingAsync(problems, progress, cancellationToken);
+        if (storageOptions.Value.RawHtmlRetentionDays > 0)
+        {
+            var purged = await articles.PurgeRawHtmlAsync(time.GetUtcNow().AddDays(-storageOptions.Value.RawHtmlRetentionDays), cancellationToken);
+            logger.LogInformation("Deleted {Count} raw pages older than {Days} days", purged, storageOptions.Value.RawHtmlRetentionDays);
+        }
 
         stopwatch.Stop();
         var run = new IngestRunRecord(
@@ -207,8 +212,14 @@ public sealed class IngestPipeline(
     {
         try
         {
-            FetchedPage? page;
-            if (article.Status == ArticleStatusNames.Discovered)
+            FetchedPage? page = null;
+            if (article.Status == ArticleStatusNames.Fetched)
+            {
+                page = await articles.GetFetchedPageAsync(article.Id, cancellationToken);
+            }
+
+            // A discovered article, or a fetched one whose stored page is gone, is fetched (again).
+            if (page is null)
             {
                 var verdict = await robots.CheckAsync(new Uri(article.Url), cancellationToken);
                 if (verdict.RetryLater)
@@ -219,63 +230,24 @@ public sealed class IngestPipeline(
 
                 if (!verdict.Allowed)
                 {
-                    return await FailAsync(article, verdict.Reason!, cancellationToken);
+                    return new ArticleOutcome(await extraction.FailAsync(article.Id, article.Url, verdict.Reason!, cancellationToken), Deferred: false);
                 }
 
                 var response = await fetcher.FetchPageAsync(new Uri(article.Url), cancellationToken);
                 page = new FetchedPage(response.FinalUrl, response.StatusCode, response.ContentType, response.Body);
                 await articles.SaveFetchedAsync(article.Id, page, time.GetUtcNow(), cancellationToken);
             }
-            else
-            {
-                page = await articles.GetFetchedPageAsync(article.Id, cancellationToken);
-            }
 
-            if (page is null)
-            {
-                return await FailAsync(article, "the stored page is missing; it will be fetched again when the article is reprocessed", cancellationToken);
-            }
-
-            if (page.ContentType is { } contentType && !IsHtml(contentType))
-            {
-                return await FailAsync(article, $"not an HTML page: content type {contentType}", cancellationToken);
-            }
-
-            var html = HtmlDecoder.Decode(page.Body, page.ContentType);
-            var result = extractor.Extract(html, page.FinalUrl);
-            if (result.Article is not { } extracted)
-            {
-                return await FailAsync(article, $"not an article: {result.NotAnArticleReason}", cancellationToken);
-            }
-
-            if (await articles.SaveExtractedAsync(article.Id, article.Url, extracted, extracted.Language ?? article.FeedLanguage, time.GetUtcNow(), cancellationToken) is { } original)
-            {
-                logger.LogInformation("Article {Url} is the same story as article {Original}; kept as its duplicate", article.Url, original);
-            }
-
-            return ArticleOutcome.Extracted;
+            return new ArticleOutcome(await extraction.ExtractAsync(article.Id, article.Url, article.FeedLanguage, page, cancellationToken), Deferred: false);
         }
         catch (FetchException ex)
         {
-            return await FailAsync(article, ex.Message, cancellationToken);
+            return new ArticleOutcome(await extraction.FailAsync(article.Id, article.Url, ex.Message, cancellationToken), Deferred: false);
         }
     }
 
-    private async Task<ArticleOutcome> FailAsync(PendingArticle article, string reason, CancellationToken cancellationToken)
-    {
-        await articles.MarkFailedAsync(article.Id, reason, cancellationToken);
-        logger.LogWarning("Article {Url} failed: {Reason}", article.Url, reason);
-        return new ArticleOutcome(reason, Deferred: false);
-    }
-
     /// <summary>Extracted (no reason), failed for good, or deferred to a later run; the reason says why.</summary>
-    private sealed record ArticleOutcome(string? Reason, bool Deferred)
-    {
-        public static ArticleOutcome Extracted { get; } = new(null, false);
-    }
+    private sealed record ArticleOutcome(string? Reason, bool Deferred);
 
     private sealed record FeedPollOutcome(bool Succeeded, bool NotModified, DiscoveryResult Discovered);
-
-    private static bool IsHtml(string contentType) =>
-        contentType.Contains("html", StringComparison.OrdinalIgnoreCase);
 }

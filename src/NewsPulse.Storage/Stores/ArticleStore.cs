@@ -123,6 +123,51 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Articles whose raw HTML is kept (fetched since <paramref name="since"/>), after <paramref name="afterId"/>
+    /// in id order: keyset pages for reprocessing, however many there are.
+    /// </summary>
+    public async Task<IReadOnlyList<PendingArticle>> ListWithStoredPagesAsync(DateTimeOffset? since, long afterId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PendingArticle>(new CommandDefinition(
+            """
+            SELECT a.id, a.url, a.status, f.language AS feed_language
+            FROM articles a JOIN article_html h ON h.article_id = a.id LEFT JOIN feeds f ON f.id = a.feed_id
+            WHERE a.id > @afterId AND (@since::timestamptz IS NULL OR h.fetched_at >= @since)
+            ORDER BY a.id
+            LIMIT @limit
+            """,
+            new { since, afterId, limit },
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    public async Task<int> CountWithStoredPagesAsync(DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT count(*) FROM article_html WHERE @since::timestamptz IS NULL OR fetched_at >= @since",
+            new { since },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Deletes raw HTML fetched before <paramref name="cutoff"/>, except for pages still waiting to be extracted.
+    /// Returns how many pages were deleted.
+    /// </summary>
+    public async Task<int> PurgeRawHtmlAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM article_html h USING articles a
+            WHERE a.id = h.article_id AND h.fetched_at < @cutoff AND a.status NOT IN ('discovered', 'fetched')
+            """,
+            new { cutoff },
+            cancellationToken: cancellationToken));
+    }
+
     /// <summary>The stored page bytes (decompressed) and content type, for extraction now or a later rerun.</summary>
     public async Task<FetchedPage?> GetFetchedPageAsync(long articleId, CancellationToken cancellationToken)
     {

@@ -1,0 +1,43 @@
+using NewsPulse.Ingest.Extraction;
+using NewsPulse.Storage.Stores;
+
+namespace NewsPulse.App.Ingestion;
+
+/// <summary>
+/// Stored page bytes to a stored article: content-type check, charset decoding, extraction, and the save that
+/// also spots duplicates. Shared by ingestion (right after a fetch) and reprocessing (from the kept raw HTML).
+/// </summary>
+public sealed class ExtractionStage(ArticleStore articles, ArticleExtractor extractor, TimeProvider time, ILogger<ExtractionStage> logger)
+{
+    /// <summary>Extracts and stores one article; returns null on success, else the reason it was recorded as failed.</summary>
+    public async Task<string?> ExtractAsync(long articleId, string url, string? feedLanguage, FetchedPage page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (page.ContentType is { } contentType && !contentType.Contains("html", StringComparison.OrdinalIgnoreCase))
+        {
+            return await FailAsync(articleId, url, $"not an HTML page: content type {contentType}", cancellationToken);
+        }
+
+        var html = HtmlDecoder.Decode(page.Body, page.ContentType);
+        var result = extractor.Extract(html, page.FinalUrl);
+        if (result.Article is not { } extracted)
+        {
+            return await FailAsync(articleId, url, $"not an article: {result.NotAnArticleReason}", cancellationToken);
+        }
+
+        if (await articles.SaveExtractedAsync(articleId, url, extracted, extracted.Language ?? feedLanguage, time.GetUtcNow(), cancellationToken) is { } original)
+        {
+            logger.LogInformation("Article {Url} is the same story as article {Original}; kept as its duplicate", url, original);
+        }
+
+        return null;
+    }
+
+    /// <summary>Records the article as failed with the reason, and returns the reason.</summary>
+    public async Task<string> FailAsync(long articleId, string url, string reason, CancellationToken cancellationToken)
+    {
+        await articles.MarkFailedAsync(articleId, reason, cancellationToken);
+        logger.LogWarning("Article {Url} failed: {Reason}", url, reason);
+        return reason;
+    }
+}
