@@ -41,6 +41,24 @@ public class HtmlDecoderTests
         Assert.Equal(French, HtmlDecoder.Decode(bytes, "text/html; charset=iso-8859-1"));
     }
 
+    [Theory]
+    [InlineData("text/html; charset=utf-8")]
+    [InlineData("text/html")]
+    public void Windows_1252_bytes_labelled_or_assumed_utf8_still_come_out_right(string contentType)
+    {
+        var bytes = Encoding.GetEncoding(1252).GetBytes($"<meta charset=\"utf-8\"><p>{French}</p>");
+
+        Assert.EndsWith($"<p>{French}</p>", HtmlDecoder.Decode(bytes, contentType), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Utf16_with_a_byte_order_mark_is_read_whatever_the_label()
+    {
+        var bytes = Encoding.BigEndianUnicode.GetPreamble().Concat(Encoding.BigEndianUnicode.GetBytes(French)).ToArray();
+
+        Assert.Equal(French, HtmlDecoder.Decode(bytes, "text/html; charset=utf-8"));
+    }
+
     [Fact]
     public void Unknown_charset_falls_back_to_utf8()
     {

@@ -53,6 +53,19 @@ public sealed class HttpFetcherTests : IAsyncLifetime
             }
         });
         _server.MapGet("/loop", () => Results.Redirect("/loop"));
+        _server.MapGet("/server-error", () => Results.StatusCode(500));
+        _server.MapGet("/slow", async (CancellationToken cancellationToken) =>
+        {
+            // Answers only when the client gives up: the fetcher's own time limit must end the wait.
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return Results.Ok();
+        });
+        _server.MapGet("/gzip-bomb", async (HttpResponse response) =>
+        {
+            response.Headers.ContentEncoding = "gzip";
+            response.ContentType = "text/html";
+            await response.Body.WriteAsync(GzipBomb);
+        });
         _server.MapGet("/moved", () => Results.Redirect("/moved-again", permanent: true));
         _server.MapGet("/moved-again", () => Results.Redirect("/cached", permanent: true, preserveMethod: true));
         _server.MapGet("/temporary", () => Results.Redirect("/cached"));
@@ -63,9 +76,23 @@ public sealed class HttpFetcherTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private HttpFetcher Fetcher(long maxBytes = 1024 * 1024, bool allowPrivateNetworks = true)
+    /// <summary>16 MB of zeros that gzip to about 16 KB.</summary>
+    private static readonly byte[] GzipBomb = Gzip(new byte[16 * 1024 * 1024]);
+
+    private static byte[] Gzip(byte[] data)
     {
-        var options = new FetchOptions { MaxFeedBytes = maxBytes, MaxPageBytes = maxBytes, AllowPrivateNetworks = allowPrivateNetworks };
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.SmallestSize))
+        {
+            gzip.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
+    private HttpFetcher Fetcher(long maxBytes = 1024 * 1024, bool allowPrivateNetworks = true, int timeoutSeconds = 30)
+    {
+        var options = new FetchOptions { MaxFeedBytes = maxBytes, MaxPageBytes = maxBytes, AllowPrivateNetworks = allowPrivateNetworks, TimeoutSeconds = timeoutSeconds };
         var client = new HttpClient(HttpFetcher.CreateHandler(options));
         HttpFetcher.ConfigureClient(client, options);
         return new HttpFetcher(client, Options.Create(options), new HostGate(options.PerHostConcurrency, TimeSpan.Zero, _time), _time);
@@ -122,6 +149,30 @@ public sealed class HttpFetcherTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<FetchException>(() => Fetcher(maxBytes: 4096).FetchPageAsync(At(path), CancellationToken.None));
 
         Assert.Equal(expected, error.Message);
+    }
+
+    [Fact]
+    public async Task A_server_error_is_recorded_with_its_status()
+    {
+        var error = await Assert.ThrowsAsync<FetchException>(() => Fetcher().FetchFeedAsync(At("/server-error"), ConditionalHeaders.None, CancellationToken.None));
+
+        Assert.Equal("HTTP 500 Internal Server Error", error.Message);
+    }
+
+    [Fact]
+    public async Task A_server_that_never_answers_times_out()
+    {
+        var error = await Assert.ThrowsAsync<FetchException>(() => Fetcher(timeoutSeconds: 1).FetchPageAsync(At("/slow"), CancellationToken.None));
+
+        Assert.Equal("timed out after 1 s", error.Message);
+    }
+
+    [Fact]
+    public async Task A_gzip_bomb_is_cut_at_the_decompressed_cap()
+    {
+        var error = await Assert.ThrowsAsync<FetchException>(() => Fetcher(maxBytes: 1024 * 1024).FetchPageAsync(At("/gzip-bomb"), CancellationToken.None));
+
+        Assert.Equal("response too large: more than 1048576 bytes, download stopped", error.Message);
     }
 
     [Fact]

@@ -4,21 +4,40 @@ using System.Text.RegularExpressions;
 namespace NewsPulse.Ingest.Extraction;
 
 /// <summary>
-/// Bytes to text for HTML pages: the charset comes from the HTTP header, then a byte-order mark,
-/// then a <c>&lt;meta charset&gt;</c> in the first 2 KB, else UTF-8.
+/// Bytes to text for HTML pages: the charset comes from a byte-order mark, then the HTTP header, then a
+/// <c>&lt;meta charset&gt;</c> in the first 2 KB, else UTF-8. A page labelled (or assumed) UTF-8 whose bytes are
+/// not valid UTF-8 is read as windows-1252, the usual truth behind that mislabel.
 /// </summary>
 public static partial class HtmlDecoder
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     static HtmlDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static string Decode(byte[] body, string? contentType)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var encoding = FromBom(body, out var bomLength)
-            ?? FromName(CharsetParameter().Match(contentType ?? string.Empty).Groups[1].Value)
+        if (FromBom(body, out var bomLength) is { } bomEncoding)
+        {
+            return bomEncoding.GetString(body, bomLength, body.Length - bomLength);
+        }
+
+        var encoding = FromName(CharsetParameter().Match(contentType ?? string.Empty).Groups[1].Value)
             ?? FromMeta(body)
-            ?? new UTF8Encoding(false);
-        return encoding.GetString(body, bomLength, body.Length - bomLength);
+            ?? StrictUtf8;
+        if (encoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            try
+            {
+                return StrictUtf8.GetString(body);
+            }
+            catch (DecoderFallbackException)
+            {
+                return Encoding.GetEncoding(1252).GetString(body);
+            }
+        }
+
+        return encoding.GetString(body);
     }
 
     private static Encoding? FromBom(byte[] body, out int length)
