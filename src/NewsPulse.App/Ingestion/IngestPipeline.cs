@@ -55,7 +55,9 @@ public sealed class IngestPipeline(
 
         var toPoll = await feeds.ListAsync(enabledOnly: true, source, cancellationToken);
         var polled = await PollFeedsAsync(toPoll, problems, progress, cancellationToken);
+        var pollTime = stopwatch.Elapsed;
         var (extracted, failed) = await ProcessPendingAsync(problems, progress, cancellationToken);
+        var pageTime = stopwatch.Elapsed - pollTime;
         if (storageOptions.Value.RawHtmlRetentionDays > 0)
         {
             var purged = await articles.PurgeRawHtmlAsync(time.GetUtcNow().AddDays(-storageOptions.Value.RawHtmlRetentionDays), cancellationToken);
@@ -74,7 +76,7 @@ public sealed class IngestPipeline(
             ArticlesExtracted: extracted,
             ArticlesFailed: failed,
             Problems: problems.ToArray());
-        return new IngestSummary(await runs.RecordAsync(run, cancellationToken), stopwatch.Elapsed, run);
+        return new IngestSummary(await runs.RecordAsync(run, cancellationToken), stopwatch.Elapsed, run, pollTime, pageTime);
     }
 
     private async Task<FeedPollOutcome[]> PollFeedsAsync(
