@@ -3,8 +3,8 @@ using NewsPulse.App.Ingestion;
 namespace NewsPulse.App.Cli;
 
 /// <summary>
-/// Shows how far a long run is on stderr: a line rewritten in place on a terminal, a line per
-/// quarter of the work when output goes to a file or a pipe.
+/// Shows how far a long run is on stderr: a progress bar redrawn in place on a terminal, a line per
+/// quarter of the work when output goes to a file or a pipe (so logs stay short).
 /// </summary>
 internal sealed class ConsoleProgress : IProgress<IngestProgress>
 {
@@ -26,7 +26,10 @@ internal sealed class ConsoleProgress : IProgress<IngestProgress>
 
             if (_interactive)
             {
-                Console.Error.Write($"\r{value.Stage}: {value.Done}/{value.Total}   ");
+                const int width = 30;
+                var filled = value.Total == 0 ? width : Math.Min(width, value.Done * width / value.Total);
+                var percent = value.Total == 0 ? 100 : value.Done * 100 / value.Total;
+                Console.Error.Write($"\r{value.Stage,-10} [{new string('#', filled)}{new string('.', width - filled)}] {value.Done}/{value.Total} ({percent}%)   ");
                 return;
             }
 

@@ -61,7 +61,10 @@ public sealed class IngestPipeline(
         if (storageOptions.Value.RawHtmlRetentionDays > 0)
         {
             var purged = await articles.PurgeRawHtmlAsync(time.GetUtcNow().AddDays(-storageOptions.Value.RawHtmlRetentionDays), cancellationToken);
-            logger.LogInformation("Deleted {Count} raw pages older than {Days} days", purged, storageOptions.Value.RawHtmlRetentionDays);
+            if (purged > 0)
+            {
+                logger.LogInformation("Deleted {Count} raw pages older than {Days} days", purged, storageOptions.Value.RawHtmlRetentionDays);
+            }
         }
 
         stopwatch.Stop();
