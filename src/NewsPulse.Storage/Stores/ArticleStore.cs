@@ -199,25 +199,25 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
 
     private async Task<long?> SaveExtractedOnceAsync(long articleId, string pageUrl, ExtractedArticle article, string? language, DateTimeOffset extractedAt, CancellationToken cancellationToken)
     {
-        var canonicalHash = ArticleUrl.Hash(article.CanonicalUrl ?? new Uri(pageUrl));
-        var contentHash = ContentHash.Of(article.Text);
+        // Canonical URLs are normalised like article URLs, so tracking parameters cannot hide a duplicate.
+        var canonicalUrl = ArticleUrl.Normalize(article.CanonicalUrl ?? new Uri(pageUrl)).AbsoluteUri;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var original = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
             SELECT id FROM articles
-            WHERE id <> @articleId AND status IN ('extracted', 'tagged') AND (canonical_url_hash = @canonicalHash OR content_hash = @contentHash)
+            WHERE id <> @articleId AND status IN ('extracted', 'tagged')
+              AND (canonical_url_hash = sha256(newspulse_utf8(@canonicalUrl)) OR content_hash = newspulse_content_hash(@Text))
             ORDER BY id LIMIT 1
             """,
-            new { articleId, canonicalHash, contentHash },
+            new { articleId, canonicalUrl, article.Text },
             transaction,
             cancellationToken: cancellationToken));
         await connection.ExecuteExactlyOneAsync(new CommandDefinition(
             """
             UPDATE articles SET status = @status, duplicate_of = @original, title = coalesce(@Title, feed_title), authors = @Authors,
                 published_at = coalesce(@PublishedAt, published_at), modified_at = @ModifiedAt, language = @language,
-                canonical_url = @canonicalUrl, canonical_url_hash = @canonicalHash, content_hash = @contentHash,
-                site_name = @SiteName, description = @Description, text = @Text,
+                canonical_url = @canonicalUrl, site_name = @SiteName, description = @Description, text = @Text,
                 extracted_at = @extractedAt, last_error = NULL, lease_until = NULL, updated_at = now()
             WHERE id = @articleId
             """,
@@ -231,9 +231,7 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
                 PublishedAt = article.PublishedAt?.UtcDateTime,
                 ModifiedAt = article.ModifiedAt?.UtcDateTime,
                 language,
-                canonicalUrl = article.CanonicalUrl?.AbsoluteUri,
-                canonicalHash,
-                contentHash,
+                canonicalUrl,
                 article.SiteName,
                 article.Description,
                 article.Text,
