@@ -68,6 +68,33 @@ public sealed class ArticleIdentityTests : FreshDatabaseTest, IDisposable
     }
 
     [Fact]
+    public async Task Rewritten_copies_share_a_story_cluster_and_other_stories_do_not()
+    {
+        const string story = "<p>The European Commission opened an antitrust inquiry into the chip maker's bundling of networking gear with its processors.</p>"
+            + "<p>Officials in Brussels said the company may have used its dominance in accelerators to push customers towards its own switches.</p>"
+            + "<p>The company said it would cooperate fully and that its products compete on their merits in an open market.</p>"
+            + "<p>Analysts said the case could take years and that fines of up to ten percent of global turnover were possible.</p>";
+        var rewritten = story.Replace("opened an antitrust inquiry", "launched an antitrust investigation", StringComparison.Ordinal)
+            + "<p>Shares slipped about one percent in late trading in New York after the news, a partner outlet added.</p>";
+        await WriteAsync("feeds.yaml", "feeds:\n  - name: Wire\n    url: wire.xml\n");
+        await WriteAsync("wire.xml", Rss(("1", "Inquiry", "/one.html"), ("2", "Inquiry, partner", "/two.html"), ("3", "Other", "/three.html"), ("4", "Copy", "/four.html")));
+        await WriteAsync("one.html", Page("Inquiry", "https://one.example/story", story));
+        await WriteAsync("two.html", Page("Inquiry, partner", "https://two.example/story", rewritten));
+        await WriteAsync("three.html", Page("Other", "https://three.example/story", "<p>The yen weakened past 158 per dollar as traders weighed the next move by the Bank of Japan, adding pressure on exporters.</p>"));
+        await WriteAsync("four.html", Page("Copy", "https://one.example/story?utm_source=x", story));
+        await using var site = await StaticSiteServer.StartAsync(_site, 0, CancellationToken.None);
+        await using var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, AppConfiguration.LocalSampleFetching);
+
+        await IngestAsync(app, site.BaseUrl);
+
+        await using var connection = await DataSource.OpenConnectionAsync();
+        var clusters = (await connection.QueryAsync<(string EntryId, long Cluster)>("SELECT entry_id, story_cluster_id FROM articles")).ToDictionary(r => r.EntryId, r => r.Cluster);
+        Assert.Equal(clusters["1"], clusters["2"]);
+        Assert.Equal(clusters["1"], clusters["4"]);
+        Assert.NotEqual(clusters["1"], clusters["3"]);
+    }
+
+    [Fact]
     public async Task An_edited_title_or_a_moved_link_updates_the_same_article()
     {
         await WriteAsync("feeds.yaml", "feeds:\n  - name: Wire\n    url: wire.xml\n");

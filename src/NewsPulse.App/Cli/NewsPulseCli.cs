@@ -14,6 +14,7 @@ public static class NewsPulseCli
         root.Subcommands.Add(ArticlesCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ReprocessCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
         return root;
     }

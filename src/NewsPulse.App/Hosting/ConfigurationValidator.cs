@@ -13,6 +13,7 @@ public static class ConfigurationValidator
         (DemoOptions.SectionName, typeof(DemoOptions)),
         (SchedulerOptions.SectionName, typeof(SchedulerOptions)),
         (StorageOptions.SectionName, typeof(StorageOptions)),
+        (ClusteringOptions.SectionName, typeof(ClusteringOptions)),
     ];
 
     public static void ThrowIfInvalid(IConfiguration configuration)

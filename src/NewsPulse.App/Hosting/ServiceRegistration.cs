@@ -18,6 +18,7 @@ public static class ServiceRegistration
         services.AddOptions<FetchOptions>().Bind(configuration.GetSection(FetchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ClusteringOptions>().Bind(configuration.GetSection(ClusteringOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName));
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
@@ -26,6 +27,7 @@ public static class ServiceRegistration
         services.AddSingleton<FeedStore>();
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<IngestRunStore>();
+        services.AddSingleton<StoryClusterStore>();
 
         services.AddHttpClient<HttpFetcher>(HttpFetcher.HttpClientName)
             .ConfigureHttpClient((provider, client) => HttpFetcher.ConfigureClient(client, provider.GetRequiredService<IOptions<FetchOptions>>().Value))

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using NewsPulse.App.Hosting;
+using NewsPulse.Domain;
 using NewsPulse.Ingest.Extraction;
 using NewsPulse.Storage.Stores;
 
@@ -7,7 +10,13 @@ namespace NewsPulse.App.Ingestion;
 /// Stored page bytes to a stored article: content-type check, charset decoding, extraction, and the save that
 /// also spots duplicates. Shared by ingestion (right after a fetch) and reprocessing (from the kept raw HTML).
 /// </summary>
-public sealed class ExtractionStage(ArticleStore articles, ArticleExtractor extractor, TimeProvider time, ILogger<ExtractionStage> logger)
+public sealed class ExtractionStage(
+    ArticleStore articles,
+    StoryClusterStore clusters,
+    ArticleExtractor extractor,
+    IOptions<ClusteringOptions> clustering,
+    TimeProvider time,
+    ILogger<ExtractionStage> logger)
 {
     /// <summary>Extracts and stores one article; returns null on success, else the reason it was recorded as failed.</summary>
     public async Task<string?> ExtractAsync(long articleId, string url, string? feedLanguage, FetchedPage page, CancellationToken cancellationToken)
@@ -25,11 +34,16 @@ public sealed class ExtractionStage(ArticleStore articles, ArticleExtractor extr
             return await FailAsync(articleId, url, $"not an article: {result.NotAnArticleReason}", cancellationToken);
         }
 
-        if (await articles.SaveExtractedAsync(articleId, url, extracted, extracted.Language ?? feedLanguage, time.GetUtcNow(), cancellationToken) is { } original)
+        var language = extracted.Language ?? feedLanguage;
+        if (await articles.SaveExtractedAsync(articleId, url, extracted, language, time.GetUtcNow(), cancellationToken) is { } original)
         {
             logger.LogInformation("Article {Url} is the same story as article {Original}; kept as its duplicate", url, original);
+            await clusters.JoinClusterOfAsync(articleId, original, cancellationToken);
+            return null;
         }
 
+        var options = clustering.Value;
+        await clusters.AssignAsync(articleId, language, StoryFingerprint.Of(extracted.Text), options.OverlapThreshold, TimeSpan.FromDays(options.WindowDays), time.GetUtcNow(), cancellationToken);
         return null;
     }
 

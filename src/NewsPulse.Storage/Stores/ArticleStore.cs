@@ -9,7 +9,7 @@ namespace NewsPulse.Storage.Stores;
 public sealed class ArticleStore(NpgsqlDataSource dataSource)
 {
     private const string SummaryColumns =
-        "a.id, a.url, a.title, a.feed_title, f.name AS feed_name, a.site_name, a.language, a.published_at, a.discovered_at, a.status, a.last_error";
+        "a.id, a.url, a.title, a.feed_title, f.name AS feed_name, a.site_name, a.language, a.published_at, a.discovered_at, a.status, a.last_error, a.story_cluster_id";
 
     /// <summary>
     /// Records a feed's items as discovered articles. An item whose URL is already stored is a duplicate; if this

@@ -24,4 +24,7 @@ public class ArticleSummary
     public required string Status { get; init; }
 
     public string? LastError { get; init; }
+
+    /// <summary>The story this article is a copy of (syndicated, rewritten); the id of the cluster's first article.</summary>
+    public long? StoryClusterId { get; init; }
 }

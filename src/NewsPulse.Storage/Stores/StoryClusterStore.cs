@@ -1,0 +1,83 @@
+using Dapper;
+using NewsPulse.Domain;
+using Npgsql;
+
+namespace NewsPulse.Storage.Stores;
+
+/// <summary>Story clusters: which stored articles are copies (syndicated, rewritten, truncated, updated) of one story.</summary>
+public sealed class StoryClusterStore(NpgsqlDataSource dataSource)
+{
+    private const long ClusterLockKey = 0x4E50_436C_7573_7472;
+
+    private sealed class Candidate
+    {
+        public long Id { get; init; }
+
+        public long StoryClusterId { get; init; }
+
+        public long[] Minhash { get; init; } = [];
+
+        public int ShingleCount { get; init; }
+    }
+
+    /// <summary>
+    /// Puts an article in the cluster of its most similar recent article in the same language (overlap at least
+    /// <paramref name="threshold"/>, discovered within <paramref name="window"/>), or starts a cluster of its own.
+    /// Returns the cluster id, which is the id of the cluster's first article.
+    /// </summary>
+    public async Task<long> AssignAsync(
+        long articleId, string? language, StoryFingerprint fingerprint, double threshold, TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        var bands = fingerprint.BandHashes();
+        var bandNumbers = Enumerable.Range(0, bands.Count).Select(b => (short)b).ToArray();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Two copies of one story extracted at the same moment must not each start a cluster: assignments take turns.
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = ClusterLockKey }, transaction, cancellationToken: cancellationToken));
+        var candidates = await connection.QueryAsync<Candidate>(new CommandDefinition(
+            """
+            SELECT a.id, a.story_cluster_id, a.minhash, a.shingle_count
+            FROM articles a
+            WHERE a.id IN (
+                    SELECT s.article_id FROM article_story_bands s
+                    JOIN unnest(@bandNumbers, @bands) AS q(band, band_hash) ON s.band = q.band AND s.band_hash = q.band_hash)
+              AND a.id <> @articleId AND a.story_cluster_id IS NOT NULL AND a.minhash IS NOT NULL
+              AND a.language IS NOT DISTINCT FROM @language AND a.discovered_at >= @since
+            """,
+            new { articleId, bandNumbers, bands = bands.ToArray(), language, since = now - window },
+            transaction,
+            cancellationToken: cancellationToken));
+        var best = candidates
+            .Select(c => (Candidate: c, Overlap: fingerprint.Overlap(StoryFingerprint.FromStored(c.Minhash.Select(v => unchecked((ulong)v)).ToArray(), c.ShingleCount))))
+            .Where(c => c.Overlap >= threshold)
+            .OrderByDescending(c => c.Overlap)
+            .ThenBy(c => c.Candidate.Id)
+            .FirstOrDefault();
+        var cluster = best.Candidate?.StoryClusterId ?? articleId;
+        await connection.ExecuteExactlyOneAsync(new CommandDefinition(
+            "UPDATE articles SET story_cluster_id = @cluster, minhash = @minhash, shingle_count = @count, updated_at = now() WHERE id = @articleId",
+            new { articleId, cluster, minhash = fingerprint.Signature.Select(v => unchecked((long)v)).ToArray(), count = fingerprint.ShingleCount },
+            transaction,
+            cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM article_story_bands WHERE article_id = @articleId", new { articleId }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO article_story_bands (band, band_hash, article_id) SELECT b, h, @articleId FROM unnest(@bandNumbers, @bands) AS u(b, h) ON CONFLICT DO NOTHING",
+            new { articleId, bandNumbers, bands = bands.ToArray() },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return cluster;
+    }
+
+    /// <summary>An exact duplicate belongs to its original's cluster.</summary>
+    public async Task JoinClusterOfAsync(long articleId, long originalId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteExactlyOneAsync(new CommandDefinition(
+            "UPDATE articles SET story_cluster_id = (SELECT coalesce(story_cluster_id, id) FROM articles WHERE id = @originalId), updated_at = now() WHERE id = @articleId",
+            new { articleId, originalId },
+            cancellationToken: cancellationToken));
+    }
+}
