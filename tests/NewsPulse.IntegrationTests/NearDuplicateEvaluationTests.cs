@@ -1,4 +1,6 @@
 using NewsPulse.App.Evaluation;
+using NewsPulse.App.Hosting;
+using NewsPulse.Tests;
 
 namespace NewsPulse.IntegrationTests;
 
@@ -41,5 +43,18 @@ public class NearDuplicateEvaluationTests
         Assert.Equal(1.0, report.Splits[0].Scores.F1);
         Assert.Equal(0, report.Splits[2].Scores.TruePositives);
         Assert.Single(report.Splits[2].Errors);
+    }
+
+    /// <summary>A floor on the project's own labelled set, so a change that hurts clustering is noticed.</summary>
+    [Fact]
+    public void On_the_labelled_set_the_threshold_chosen_on_train_and_dev_holds_on_test()
+    {
+        var folder = RepositoryRoot.Combine("tests", "data", "near-duplicates");
+        var splits = new[] { "train", "dev", "test" }.ToDictionary(s => s, s => NearDuplicateEvaluation.Load(Path.Combine(folder, $"{s}.jsonl")));
+
+        var report = NearDuplicateEvaluation.Run(splits);
+
+        Assert.True(report.Splits.Single(s => s.Split == "test").Scores.F1 >= 0.9, $"test F1 {report.Splits.Single(s => s.Split == "test").Scores.F1}");
+        Assert.InRange(new ClusteringOptions().OverlapThreshold, report.Threshold - 0.05, report.Threshold + 0.05);
     }
 }

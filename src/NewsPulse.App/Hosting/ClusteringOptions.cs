@@ -12,7 +12,7 @@ public sealed class ClusteringOptions
     /// <c>newspulse eval near-duplicates</c> chooses on the project's labelled train and dev pairs.
     /// </summary>
     [Range(0.05, 1.0)]
-    public double OverlapThreshold { get; set; } = 0.5;
+    public double OverlapThreshold { get; set; } = 0.46;
 
     /// <summary>How far back (by discovery time) to look for copies of a story.</summary>
     [Range(1, 365)]
