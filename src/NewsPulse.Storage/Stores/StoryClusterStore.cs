@@ -60,6 +60,9 @@ public sealed class StoryClusterStore(NpgsqlDataSource dataSource)
             new { articleId, cluster, minhash = fingerprint.Signature.Select(v => unchecked((long)v)).ToArray(), count = fingerprint.ShingleCount },
             transaction,
             cancellationToken: cancellationToken));
+        // Exact duplicates saved before this article had its cluster follow it now.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE articles SET story_cluster_id = @cluster WHERE duplicate_of = @articleId", new { articleId, cluster }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM article_story_bands WHERE article_id = @articleId", new { articleId }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
@@ -71,13 +74,20 @@ public sealed class StoryClusterStore(NpgsqlDataSource dataSource)
         return cluster;
     }
 
-    /// <summary>An exact duplicate belongs to its original's cluster.</summary>
+    /// <summary>
+    /// An exact duplicate belongs to its original's cluster. If the original has none yet, its own assignment
+    /// (which takes the same lock) brings the duplicate along.
+    /// </summary>
     public async Task JoinClusterOfAsync(long articleId, long originalId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = ClusterLockKey }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteExactlyOneAsync(new CommandDefinition(
-            "UPDATE articles SET story_cluster_id = (SELECT coalesce(story_cluster_id, id) FROM articles WHERE id = @originalId), updated_at = now() WHERE id = @articleId",
+            "UPDATE articles SET story_cluster_id = (SELECT story_cluster_id FROM articles WHERE id = @originalId), updated_at = now() WHERE id = @articleId",
             new { articleId, originalId },
+            transaction,
             cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
     }
 }
