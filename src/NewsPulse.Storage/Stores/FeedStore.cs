@@ -23,16 +23,7 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
         int added = 0, updated = 0;
         foreach (var feed in feeds)
         {
-            var values = new
-            {
-                Url = feed.Url.AbsoluteUri,
-                feed.Name,
-                feed.Language,
-                feed.Category,
-                PollIntervalSeconds = (int)feed.PollInterval.TotalSeconds,
-                feed.Enabled,
-                Source = source,
-            };
+            var values = Row(feed, source);
 
             // A file that still lists a feed's old URL means the feed that moved away from it.
             var moved = await connection.ExecuteAsync(new CommandDefinition(
@@ -95,16 +86,7 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(feed);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var values = new
-        {
-            Url = feed.Url.AbsoluteUri,
-            feed.Name,
-            feed.Language,
-            feed.Category,
-            PollIntervalSeconds = (int)feed.PollInterval.TotalSeconds,
-            feed.Enabled,
-            Source = source,
-        };
+        var values = Row(feed, source);
         var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
             INSERT INTO feeds (url, name, language, category, poll_interval_seconds, enabled, source)
@@ -200,4 +182,16 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
             new { feedId, httpStatus, error, checkedAt, nextCheckAt },
             cancellationToken: cancellationToken));
     }
+
+    /// <summary>The parameters of a feeds row, as both loading a file and adding one feed write it.</summary>
+    private static object Row(FeedDefinition feed, string source) => new
+    {
+        Url = feed.Url.AbsoluteUri,
+        feed.Name,
+        feed.Language,
+        feed.Category,
+        PollIntervalSeconds = (int)feed.PollInterval.TotalSeconds,
+        feed.Enabled,
+        Source = source,
+    };
 }
