@@ -28,6 +28,7 @@ public sealed class IngestPipeline(
 {
     private const int ClaimBatchSize = 50;
     private static readonly TimeSpan ArticleLease = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan FeedLease = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan RobotsRetryDelay = TimeSpan.FromHours(1);
 
     public async Task<IngestSummary> RunOnceAsync(IngestRequest request, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
@@ -53,8 +54,7 @@ public sealed class IngestPipeline(
             logger.LogInformation("Loaded {Source}: {Added} feeds added, {Updated} updated, {Disabled} disabled", source, sync.Added, sync.Updated, sync.Disabled);
         }
 
-        var toPoll = await feeds.ListAsync(enabledOnly: true, source, cancellationToken);
-        var polled = await PollFeedsAsync(toPoll, problems, progress, cancellationToken);
+        var polled = await PollFeedsAsync(request.DueOnly, source, startedAt, problems, progress, cancellationToken);
         var pollTime = stopwatch.Elapsed;
         var (extracted, failed) = await ProcessPendingAsync(problems, progress, cancellationToken);
         var pageTime = stopwatch.Elapsed - pollTime;
@@ -82,16 +82,27 @@ public sealed class IngestPipeline(
         return new IngestSummary(await runs.RecordAsync(run, cancellationToken), stopwatch.Elapsed, run, pollTime, pageTime);
     }
 
+    /// <summary>Claims feeds in batches (a claim is a lease, kept short by polling what it holds at once) and polls them.</summary>
     private async Task<FeedPollOutcome[]> PollFeedsAsync(
-        IReadOnlyList<StoredFeed> toPoll, ConcurrentQueue<IngestProblem> problems, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+        bool dueOnly, string? source, DateTimeOffset runStart, ConcurrentQueue<IngestProblem> problems, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         var outcomes = new ConcurrentBag<FeedPollOutcome>();
-        await Parallel.ForEachAsync(toPoll, new ParallelOptions { MaxDegreeOfParallelism = fetchOptions.Value.MaxConcurrentPages, CancellationToken = cancellationToken }, async (feed, ct) =>
+        var parallelism = fetchOptions.Value.MaxConcurrentPages;
+        var expected = (await feeds.ListAsync(enabledOnly: true, source, cancellationToken)).Count;
+        while (true)
         {
-            outcomes.Add(await PollFeedAsync(feed, problems, ct));
-            progress?.Report(new IngestProgress("feeds", outcomes.Count, toPoll.Count));
-        });
-        return outcomes.ToArray();
+            var batch = await feeds.ClaimAsync(dueOnly, source, runStart, parallelism * 4, FeedLease, time.GetUtcNow(), cancellationToken);
+            if (batch.Count == 0)
+            {
+                return outcomes.ToArray();
+            }
+
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (feed, ct) =>
+            {
+                outcomes.Add(await PollFeedAsync(feed, problems, ct));
+                progress?.Report(new IngestProgress("feeds", outcomes.Count, Math.Max(expected, outcomes.Count)));
+            });
+        }
     }
 
     private async Task<FeedPollOutcome> PollFeedAsync(StoredFeed feed, ConcurrentQueue<IngestProblem> problems, CancellationToken cancellationToken)

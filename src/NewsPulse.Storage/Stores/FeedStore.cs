@@ -117,6 +117,34 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken)) == 1;
     }
 
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> enabled feeds to poll, so no other process polls them meanwhile: those
+    /// whose next check is due (<paramref name="dueOnly"/>), or all not checked since <paramref name="notCheckedSince"/>,
+    /// skipping any another process holds. <paramref name="source"/> limits them to one feeds file.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredFeed>> ClaimAsync(
+        bool dueOnly, string? source, DateTimeOffset notCheckedSince, int limit, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<StoredFeed>(new CommandDefinition(
+            $"""
+            WITH claimed AS (
+                SELECT id FROM feeds
+                WHERE enabled AND (lease_until IS NULL OR lease_until < @now)
+                  AND (CASE WHEN @dueOnly THEN next_check_at <= @now ELSE last_checked_at IS NULL OR last_checked_at < @notCheckedSince END)
+                  AND (@source::text IS NULL OR source = @source)
+                ORDER BY next_check_at, id
+                LIMIT @limit
+                FOR UPDATE SKIP LOCKED
+            )
+            UPDATE feeds f SET lease_until = @leaseUntil FROM claimed WHERE f.id = claimed.id
+            RETURNING {string.Join(", ", Columns.Split(", ").Select(c => "f." + c))}
+            """,
+            new { dueOnly, source, notCheckedSince, limit, now, leaseUntil = now + lease },
+            cancellationToken: cancellationToken));
+        return rows.OrderBy(f => f.Id).ToArray();
+    }
+
     /// <summary>Feeds by id; <paramref name="source"/> limits them to one feeds file.</summary>
     public async Task<IReadOnlyList<StoredFeed>> ListAsync(bool enabledOnly, string? source, CancellationToken cancellationToken)
     {
@@ -144,7 +172,7 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
             """
             UPDATE feeds SET etag = @etag, last_modified = @lastModified, last_checked_at = @checkedAt,
                 last_success_at = @checkedAt, next_check_at = @nextCheckAt, error_count = 0, last_error = NULL,
-                items_per_day = coalesce(@itemsPerDay, items_per_day), last_http_status = @httpStatus, updated_at = now()
+                items_per_day = coalesce(@itemsPerDay, items_per_day), last_http_status = @httpStatus, lease_until = NULL, updated_at = now()
             WHERE id = @feedId
             """,
             new { feedId, httpStatus, etag, lastModified, itemsPerDay, checkedAt, nextCheckAt },
@@ -176,7 +204,7 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
         await connection.ExecuteExactlyOneAsync(new CommandDefinition(
             """
             UPDATE feeds SET last_checked_at = @checkedAt, next_check_at = @nextCheckAt, error_count = error_count + 1,
-                last_error = @error, last_http_status = @httpStatus, updated_at = now()
+                last_error = @error, last_http_status = @httpStatus, lease_until = NULL, updated_at = now()
             WHERE id = @feedId
             """,
             new { feedId, httpStatus, error, checkedAt, nextCheckAt },
