@@ -88,7 +88,7 @@ public sealed class IngestPipeline(
     {
         var outcomes = new ConcurrentBag<FeedPollOutcome>();
         var parallelism = fetchOptions.Value.MaxConcurrentPages;
-        var expected = (await feeds.ListAsync(enabledOnly: true, source, cancellationToken)).Count;
+        var expected = await feeds.CountEnabledAsync(source, cancellationToken);
         while (true)
         {
             var batch = await feeds.ClaimAsync(dueOnly, source, runStart, parallelism * 4, FeedLease, time.GetUtcNow(), cancellationToken);
@@ -188,9 +188,7 @@ public sealed class IngestPipeline(
     private async Task<(int Extracted, int Failed)> ProcessPendingAsync(ConcurrentQueue<IngestProblem> problems, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         int extracted = 0, failed = 0, done = 0;
-        var pending = (await articles.CountByStatusAsync(cancellationToken))
-            .Where(pair => pair.Key is ArticleStatusNames.Discovered or ArticleStatusNames.Fetched)
-            .Sum(pair => (int)pair.Value);
+        var pending = await articles.CountPendingAsync(cancellationToken);
         while (true)
         {
             var batch = await articles.ClaimPendingAsync(ClaimBatchSize, ArticleLease, time.GetUtcNow(), cancellationToken);

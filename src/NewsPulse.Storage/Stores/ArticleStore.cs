@@ -292,12 +292,12 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken));
     }
 
-    public async Task<IReadOnlyDictionary<string, long>> CountByStatusAsync(CancellationToken cancellationToken)
+    /// <summary>Articles still to fetch or extract (the partial index articles_pending answers it).</summary>
+    public async Task<int> CountPendingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(
-            "SELECT status, count(*) FROM articles GROUP BY status", cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.Status, r => r.Count);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT count(*) FROM articles WHERE status IN ('discovered', 'fetched')", cancellationToken: cancellationToken));
     }
 
     private static byte[] Compress(byte[] body)

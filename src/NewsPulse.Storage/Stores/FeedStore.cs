@@ -145,6 +145,13 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
         return rows.OrderBy(f => f.Id).ToArray();
     }
 
+    public async Task<int> CountEnabledAsync(string? source, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT count(*) FROM feeds WHERE enabled AND (@source::text IS NULL OR source = @source)", new { source }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Feeds by id; <paramref name="source"/> limits them to one feeds file.</summary>
     public async Task<IReadOnlyList<StoredFeed>> ListAsync(bool enabledOnly, string? source, CancellationToken cancellationToken)
     {
