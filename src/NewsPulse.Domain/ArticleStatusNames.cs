@@ -1,6 +1,9 @@
 namespace NewsPulse.Domain;
 
-/// <summary>The lower-case names the database stores for <see cref="ArticleStatus"/>.</summary>
+/// <summary>
+/// Where an article stands in the pipeline, as the database stores it: every stage moves it forward or marks
+/// it failed with a reason; a copy of an earlier story is kept as a duplicate.
+/// </summary>
 public static class ArticleStatusNames
 {
     public const string Discovered = "discovered";
@@ -9,15 +12,4 @@ public static class ArticleStatusNames
     public const string Tagged = "tagged";
     public const string Failed = "failed";
     public const string Duplicate = "duplicate";
-
-    public static string ToName(this ArticleStatus status) => status switch
-    {
-        ArticleStatus.Discovered => Discovered,
-        ArticleStatus.Fetched => Fetched,
-        ArticleStatus.Extracted => Extracted,
-        ArticleStatus.Tagged => Tagged,
-        ArticleStatus.Failed => Failed,
-        ArticleStatus.Duplicate => Duplicate,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown article status."),
-    };
 }

@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
+using NewsPulse.Domain;
 using NewsPulse.Storage.Migrations;
 
 namespace NewsPulse.IntegrationTests;
@@ -46,6 +48,17 @@ public sealed class MigrationTests : FreshDatabaseTest
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Migrator().MigrateAsync(CancellationToken.None));
 
         Assert.Contains("0001_initial was changed after it was applied", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_status_names_the_code_uses_are_exactly_those_the_schema_allows()
+    {
+        await Migrator().MigrateAsync(CancellationToken.None);
+        await using var connection = await DataSource.OpenConnectionAsync();
+        var check = await connection.ExecuteScalarAsync<string>("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'articles_status_check'");
+        var names = typeof(ArticleStatusNames).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToArray();
+
+        Assert.Equal(names.Order(), Regex.Matches(check!, "'([a-z]+)'").Select(m => m.Groups[1].Value).Order());
     }
 
     [Fact]
