@@ -61,7 +61,7 @@ public sealed class BadInputTests : FreshDatabaseTest, IDisposable
         var articles = (await connection.QueryAsync<(string Url, string Status, string? LastError)>("SELECT url, status, last_error FROM articles")).ToArray();
         Assert.Single(articles, a => a.Status == "extracted");
         Assert.Equal(3, articles.Count(a => a.Status == "failed" && !string.IsNullOrEmpty(a.LastError)));
-        var runProblems = await app.Get<IngestRunStore>().ProblemsAsync(summary.RunId, CancellationToken.None);
+        var runProblems = await app.Get<IngestRunStore>().ProblemsAsync(summary.RunId!.Value, CancellationToken.None);
         Assert.Equal(summary.Run.Problems, runProblems);
     }
 

@@ -30,4 +30,14 @@ public class ConfigurationValidatorTests
 
         Assert.Contains("Fetch:MaxPageBytes", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Scheduler_periods_below_a_second_are_refused()
+    {
+        var error = Assert.Throws<InvalidConfigurationException>(() =>
+            ConfigurationValidator.ThrowIfInvalid(Config(("Scheduler:PollDueFeedsEvery", "00:00:00"), ("Scheduler:FetchArticlesEvery", "00:00:00.5"))));
+
+        Assert.Contains("Scheduler:PollDueFeedsEvery", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Scheduler:FetchArticlesEvery", error.Message, StringComparison.Ordinal);
+    }
 }

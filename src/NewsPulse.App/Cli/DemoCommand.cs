@@ -49,26 +49,7 @@ internal static class DemoCommand
 
             var address = parseResult.GetValue(urls) ?? app.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>()?.Urls ?? new DemoOptions().Urls;
             await using var web = WebServer.Build(app.ConnectionString, address);
-            try
-            {
-                await web.StartAsync(cancellationToken);
-            }
-            catch (IOException ex)
-            {
-                throw new UserInputException($"Cannot serve the web page on {address}: {ex.Message} Pass --urls http://127.0.0.1:PORT or set Demo:Urls.", ex);
-            }
-
-            AnsiConsole.MarkupLine($"Latest articles at [blue]{Markup.Escape(string.Join(", ", web.Urls))}[/] (Ctrl-C to stop)");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl-C is how the demo server is meant to end.
-            }
-
-            await web.StopAsync(CancellationToken.None);
+            await WebHosting.RunUntilCancelledAsync(web, address, "Demo:Urls", urls => $"Latest articles at [blue]{urls}[/] (Ctrl-C to stop)", cancellationToken);
             return 0;
         });
         return command;

@@ -36,17 +36,8 @@ internal static class FeedsCommand
         load.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
             var file = RequireFile(parseResult.GetValue(loadFile)!);
-            var parsed = FeedsFileParser.Load(file.FullName);
-            foreach (var error in parsed.Errors)
-            {
-                Console.Error.WriteLine(error with { File = ProjectPaths.Display(error.File) });
-            }
-
             await using var app = await AppServices.StartAsync(cancellationToken);
-            var result = await app.Get<FeedStore>().SyncAsync(ProjectPaths.Display(file.FullName), parsed.Feeds, disableMissing: parsed.IsValid, cancellationToken);
-            Console.WriteLine($"{result.Added} added, {result.Updated} updated, {result.Disabled} disabled" +
-                (parsed.IsValid ? "." : $"; {parsed.Errors.Count} invalid entries skipped and nothing disabled until they are fixed."));
-            return parsed.IsValid ? 0 : CommandErrors.Failure;
+            return await LoadFileAsync(app, file, cancellationToken) ? 0 : CommandErrors.Failure;
         });
 
         var format = OutputFormat.CreateOption();
@@ -236,6 +227,24 @@ internal static class FeedsCommand
 
     private static string? When(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    private static FileInfo RequireFile(FileInfo file) =>
+    /// <summary>
+    /// Upserts a feeds file's feeds, reporting its errors on stderr and the counts on stdout; true when the file
+    /// had no errors (only then are feeds it no longer lists disabled).
+    /// </summary>
+    public static async Task<bool> LoadFileAsync(AppServices app, FileInfo file, CancellationToken cancellationToken)
+    {
+        var parsed = FeedsFileParser.Load(file.FullName);
+        foreach (var error in parsed.Errors)
+        {
+            await Console.Error.WriteLineAsync((error with { File = ProjectPaths.Display(error.File) }).ToString());
+        }
+
+        var result = await app.Get<FeedStore>().SyncAsync(ProjectPaths.Display(file.FullName), parsed.Feeds, disableMissing: parsed.IsValid, cancellationToken);
+        Console.WriteLine($"{ProjectPaths.Display(file.FullName)}: {result.Added} added, {result.Updated} updated, {result.Disabled} disabled" +
+            (parsed.IsValid ? "." : $"; {parsed.Errors.Count} invalid entries skipped and nothing disabled until they are fixed."));
+        return parsed.IsValid;
+    }
+
+    public static FileInfo RequireFile(FileInfo file) =>
         file.Exists ? file : throw new UserInputException($"Feeds file not found: {file.FullName}");
 }

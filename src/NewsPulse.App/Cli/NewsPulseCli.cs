@@ -10,6 +10,7 @@ public static class NewsPulseCli
         var root = new RootCommand("NewsPulse: news and analyst-commentary aggregator with NLP tagging.");
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(FeedsCommand.Create());
         root.Subcommands.Add(ArticlesCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());

@@ -11,6 +11,7 @@ public static class ConfigurationValidator
         (FetchOptions.SectionName, typeof(FetchOptions)),
         (DatabaseOptions.SectionName, typeof(DatabaseOptions)),
         (DemoOptions.SectionName, typeof(DemoOptions)),
+        (ServeOptions.SectionName, typeof(ServeOptions)),
         (SchedulerOptions.SectionName, typeof(SchedulerOptions)),
         (StorageOptions.SectionName, typeof(StorageOptions)),
         (ClusteringOptions.SectionName, typeof(ClusteringOptions)),

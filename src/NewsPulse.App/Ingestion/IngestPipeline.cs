@@ -54,17 +54,15 @@ public sealed class IngestPipeline(
             logger.LogInformation("Loaded {Source}: {Added} feeds added, {Updated} updated, {Disabled} disabled", source, sync.Added, sync.Updated, sync.Disabled);
         }
 
-        var polled = await PollFeedsAsync(request.DueOnly, source, startedAt, problems, progress, cancellationToken);
+        var polled = request.PollFeeds
+            ? await PollFeedsAsync(request.DueOnly, source, startedAt, problems, progress, cancellationToken)
+            : [];
         var pollTime = stopwatch.Elapsed;
-        var (extracted, failed) = await ProcessPendingAsync(problems, progress, cancellationToken);
+        var (extracted, failed) = request.ProcessPages ? await ProcessPendingAsync(problems, progress, cancellationToken) : (0, 0);
         var pageTime = stopwatch.Elapsed - pollTime;
-        if (storageOptions.Value.RawHtmlRetentionDays > 0)
+        if (request.ProcessPages)
         {
-            var purged = await articles.PurgeRawHtmlAsync(time.GetUtcNow().AddDays(-storageOptions.Value.RawHtmlRetentionDays), cancellationToken);
-            if (purged > 0)
-            {
-                logger.LogInformation("Deleted {Count} raw pages older than {Days} days", purged, storageOptions.Value.RawHtmlRetentionDays);
-            }
+            await PurgeExpiredRawHtmlAsync(cancellationToken);
         }
 
         stopwatch.Stop();
@@ -79,7 +77,26 @@ public sealed class IngestPipeline(
             ArticlesExtracted: extracted,
             ArticlesFailed: failed,
             Problems: problems.ToArray());
-        return new IngestSummary(await runs.RecordAsync(run, cancellationToken), stopwatch.Elapsed, run, pollTime, pageTime);
+
+        // A scheduler cycle that found nothing due is not history worth a row (there would be one a minute).
+        var idle = polled.Length == 0 && extracted + failed == 0 && run.Problems.Count == 0;
+        long? runId = idle ? null : await runs.RecordAsync(run, cancellationToken);
+        return new IngestSummary(runId, stopwatch.Elapsed, run, pollTime, pageTime);
+    }
+
+    private async Task PurgeExpiredRawHtmlAsync(CancellationToken cancellationToken)
+    {
+        var days = storageOptions.Value.RawHtmlRetentionDays;
+        if (days == 0)
+        {
+            return;
+        }
+
+        var purged = await articles.PurgeRawHtmlAsync(time.GetUtcNow().AddDays(-days), cancellationToken);
+        if (purged > 0)
+        {
+            logger.LogInformation("Deleted {Count} raw pages older than {Days} days", purged, days);
+        }
     }
 
     /// <summary>Claims feeds in batches (a claim is a lease, kept short by polling what it holds at once) and polls them.</summary>
