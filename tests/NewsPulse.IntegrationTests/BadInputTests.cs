@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using Dapper;
 using NewsPulse.App.Demo;
 using NewsPulse.App.Hosting;
@@ -97,6 +98,35 @@ public sealed class BadInputTests : FreshDatabaseTest, IDisposable
         Assert.Contains("<script>alert(\"owned\")</script>", text, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", page, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;script&gt;", page, StringComparison.Ordinal);
+        await web.StopAsync();
+    }
+
+    [Fact]
+    public async Task Feed_health_is_served_as_json_and_as_a_page_with_each_failure_and_its_reason()
+    {
+        await using var site = await StaticSiteServer.StartAsync(Site, 0, CancellationToken.None);
+        var feedsFile = WriteFeedsFile("feeds:\n  - name: Mixed results\n    url: feeds/mixed.rss.xml\n  - name: Feed that is gone\n    url: feeds/gone.xml\n");
+        await using var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, AppConfiguration.LocalSampleFetching);
+        await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(feedsFile, site.BaseUrl, ProcessPages: false), null, CancellationToken.None);
+        await using var web = WebServer.Build(ConnectionString, "http://127.0.0.1:0");
+        await web.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(web.Urls.First()) };
+
+        using var json = JsonDocument.Parse(await http.GetStringAsync("/api/feeds"));
+        var page = await http.GetStringAsync("/feeds");
+
+        var feeds = json.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
+        var gone = feeds["Feed that is gone"];
+        Assert.Equal("failing", gone.GetProperty("state").GetString());
+        Assert.Equal(1, gone.GetProperty("error_count").GetInt32());
+        Assert.Equal("HTTP 404 Not Found", gone.GetProperty("last_error").GetString());
+        Assert.Equal(JsonValueKind.Null, gone.GetProperty("last_success_at").ValueKind);
+        Assert.True(gone.GetProperty("next_check_at").GetDateTimeOffset() > DateTimeOffset.UnixEpoch);
+        var healthy = feeds["Mixed results"];
+        Assert.Equal("ok", healthy.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.String, healthy.GetProperty("last_success_at").ValueKind);
+        Assert.Contains("<tr class=\"failing\">", page, StringComparison.Ordinal);
+        Assert.Contains("HTTP 404 Not Found", page, StringComparison.Ordinal);
         await web.StopAsync();
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -14,6 +15,7 @@ public sealed class HttpFetcherTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _time = new(Now);
+    private readonly ConcurrentDictionary<string, int> _attempts = new();
     private WebApplication _server = null!;
     private Uri _base = null!;
 
@@ -34,6 +36,14 @@ public sealed class HttpFetcherTests : IAsyncLifetime
             return Results.StatusCode(503);
         });
         _server.MapGet("/gone", () => Results.StatusCode(410));
+        _server.MapGet("/flaky/{key}", (string key) =>
+            _attempts.AddOrUpdate(key, 1, (_, n) => n + 1) == 1 ? Results.StatusCode(503) : Results.Text("<rss/>", "application/rss+xml"));
+        _server.MapGet("/overloaded/{key}", (string key, HttpResponse response) =>
+        {
+            _attempts.AddOrUpdate(key, 1, (_, n) => n + 1);
+            response.Headers.RetryAfter = "60";
+            return Results.StatusCode(503);
+        });
         _server.MapGet("/cached", (HttpResponse response) =>
         {
             response.Headers.CacheControl = "public, max-age=600";
@@ -90,10 +100,18 @@ public sealed class HttpFetcherTests : IAsyncLifetime
         return output.ToArray();
     }
 
-    private HttpFetcher Fetcher(long maxBytes = 1024 * 1024, bool allowPrivateNetworks = true, int timeoutSeconds = 30)
+    private HttpFetcher Fetcher(long maxBytes = 1024 * 1024, bool allowPrivateNetworks = true, int timeoutSeconds = 30, int retries = 0)
     {
-        var options = new FetchOptions { MaxFeedBytes = maxBytes, MaxPageBytes = maxBytes, AllowPrivateNetworks = allowPrivateNetworks, TimeoutSeconds = timeoutSeconds };
-        var client = new HttpClient(HttpFetcher.CreateHandler(options));
+        var options = new FetchOptions
+        {
+            MaxFeedBytes = maxBytes,
+            MaxPageBytes = maxBytes,
+            AllowPrivateNetworks = allowPrivateNetworks,
+            TimeoutSeconds = timeoutSeconds,
+            Retries = retries,
+            RetryDelayMs = 0,
+        };
+        var client = new HttpClient(HttpFetcher.CreateHandlerChain(options, _time));
         HttpFetcher.ConfigureClient(client, options);
         return new HttpFetcher(client, Options.Create(options), new HostGate(options.PerHostConcurrency, TimeSpan.Zero, _time), _time);
     }
@@ -115,6 +133,34 @@ public sealed class HttpFetcherTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<FetchException>(() => Fetcher().FetchFeedAsync(At("/unavailable-until"), ConditionalHeaders.None, CancellationToken.None));
 
         Assert.Equal((503, TimeSpan.FromHours(2)), (error.StatusCode, error.RetryAfter));
+    }
+
+    [Fact]
+    public async Task A_passing_server_error_is_retried_once_and_the_second_answer_counts()
+    {
+        var response = await Fetcher(retries: 1).FetchFeedAsync(At("/flaky/feed"), ConditionalHeaders.None, CancellationToken.None);
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal(2, _attempts["feed"]);
+    }
+
+    [Fact]
+    public async Task An_answer_with_retry_after_is_not_retried_but_handed_back_to_the_scheduler()
+    {
+        var error = await Assert.ThrowsAsync<FetchException>(() => Fetcher(retries: 1).FetchFeedAsync(At("/overloaded/feed"), ConditionalHeaders.None, CancellationToken.None));
+
+        Assert.Equal((503, TimeSpan.FromSeconds(60)), (error.StatusCode, error.RetryAfter));
+        Assert.Equal(1, _attempts["feed"]);
+    }
+
+    [Fact]
+    public async Task A_refused_private_address_never_reaches_the_server_even_with_retries()
+    {
+        var error = await Assert.ThrowsAsync<FetchException>(() =>
+            Fetcher(allowPrivateNetworks: false, retries: 1).FetchFeedAsync(At("/flaky/private"), ConditionalHeaders.None, CancellationToken.None));
+
+        Assert.StartsWith("refused:", error.Message, StringComparison.Ordinal);
+        Assert.False(_attempts.ContainsKey("private"));
     }
 
     [Fact]

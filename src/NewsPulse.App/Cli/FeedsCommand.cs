@@ -103,7 +103,7 @@ internal static class FeedsCommand
                 table.AddRow(
                     feed.Id.ToString(CultureInfo.InvariantCulture),
                     Markup.Escape(feed.Name),
-                    !feed.Enabled ? "disabled" : feed.LastHttpStatus == 410 ? "[red]gone (410)[/]" : feed.ErrorCount > 0 ? "[yellow]failing[/]" : feed.LastSuccessAt is null ? "new" : "[green]ok[/]",
+                    feed.State switch { "gone" => "[red]gone (410)[/]", "failing" => "[yellow]failing[/]", "ok" => "[green]ok[/]", var state => state },
                     When(feed.LastSuccessAt) ?? "never",
                     feed.ErrorCount.ToString(CultureInfo.InvariantCulture),
                     Markup.Escape(feed.LastError ?? ""),

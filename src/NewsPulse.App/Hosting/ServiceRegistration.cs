@@ -32,7 +32,8 @@ public static class ServiceRegistration
 
         services.AddHttpClient<HttpFetcher>(HttpFetcher.HttpClientName)
             .ConfigureHttpClient((provider, client) => HttpFetcher.ConfigureClient(client, provider.GetRequiredService<IOptions<FetchOptions>>().Value))
-            .ConfigurePrimaryHttpMessageHandler(provider => HttpFetcher.CreateHandler(provider.GetRequiredService<IOptions<FetchOptions>>().Value));
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+                HttpFetcher.CreateHandlerChain(provider.GetRequiredService<IOptions<FetchOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider =>
         {
             var fetch = provider.GetRequiredService<IOptions<FetchOptions>>().Value;

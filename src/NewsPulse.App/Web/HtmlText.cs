@@ -25,11 +25,12 @@ internal static class HtmlText
         ol.articles { padding-left: 1.2rem; } ol.articles li { margin: .6rem 0; }
         .meta { color: #5f6368; font-size: .9rem; }
         article p { margin: 0 0 1rem; }
-        .failed { color: #a50e0e; }
+        .failed, tr.failing, tr.gone { color: #a50e0e; }
+        table { border-collapse: collapse; font-size: .9rem; } th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #ddd; }
         </style>
         </head>
         <body>
-        <header><a href="/">NewsPulse</a></header>
+        <header><a href="/">NewsPulse</a> · <a href="/feeds">Feed health</a></header>
         <main>
         {{body}}
         </main>

@@ -18,6 +18,7 @@ public static class WebServer
         addServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapArticlePages();
+        app.MapFeedHealth();
         return app;
     }
 }

@@ -39,6 +39,17 @@ public sealed class FetchOptions
     public int PerHostDelayMs { get; set; } = 1000;
 
     /// <summary>
+    /// Pause before the one retry of a passing failure (dropped connection, 408, 500, 502, 503 or 504 without
+    /// Retry-After), doubled per further retry and jittered; the retries share the fetch's time budget.
+    /// </summary>
+    [Range(0, 60_000)]
+    public int RetryDelayMs { get; set; } = 1000;
+
+    /// <summary>Retries of a passing failure; 0 turns retrying off.</summary>
+    [Range(0, 5)]
+    public int Retries { get; set; } = 1;
+
+    /// <summary>
     /// Allow connections to loopback, private, link-local and multicast addresses. Off by default so a feed,
     /// a page or a redirect cannot reach into the local network; the demo and the tests turn it on for 127.0.0.1.
     /// </summary>

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
-using NewsPulse.Domain;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using NewsPulse.Domain;
+using Polly;
 
 namespace NewsPulse.Ingest.Fetching;
 
@@ -165,7 +167,47 @@ public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> option
     };
 
     /// <summary>
-    /// The primary handler every fetch goes through: decompression (gzip, deflate, brotli), connect
+    /// The handler chain every fetch goes through: a retry of passing failures over <see cref="CreateHandler"/>.
+    /// Retry-After is never waited out here; it goes back to the scheduler, which defers the feed instead.
+    /// </summary>
+    public static HttpMessageHandler CreateHandlerChain(FetchOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var handler = CreateHandler(options);
+        if (options.Retries == 0)
+        {
+            return handler;
+        }
+
+        var retry = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+            .AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = options.Retries,
+                Delay = TimeSpan.FromMilliseconds(options.RetryDelayMs),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldRetryAfterHeader = false,
+                ShouldHandle = arguments => ValueTask.FromResult(IsPassingFailure(arguments.Outcome)),
+            })
+            .Build();
+        return new ResilienceHandler(retry) { InnerHandler = handler };
+    }
+
+    /// <summary>
+    /// Failures worth one more try at once: a dropped or refused connection, a timeout or overload answer that
+    /// names no Retry-After. A refused address, an unknown host or a TLS failure will not be different a second later.
+    /// </summary>
+    private static bool IsPassingFailure(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException { InnerException: BlockedAddressException } } => false,
+        { Exception: HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } } => false,
+        { Exception: HttpRequestException } => true,
+        { Result: { } response } => (int)response.StatusCode is 408 or 500 or 502 or 503 or 504 && response.Headers.RetryAfter is null,
+        _ => false,
+    };
+
+    /// <summary>
+    /// The innermost handler: decompression (gzip, deflate, brotli), connect
     /// timeout, and the address check. The check runs when connecting, on the addresses DNS actually returned, so
     /// neither a redirect nor a DNS answer that changes between check and use can slip past it.
     /// </summary>

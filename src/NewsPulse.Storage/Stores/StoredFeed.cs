@@ -43,6 +43,9 @@ public sealed class StoredFeed
     /// <summary>URLs the feed had before permanent redirects moved it.</summary>
     public string[] MovedFrom { get; init; } = [];
 
+    /// <summary>One word for the feed's health: disabled, gone (410), failing, new (never read yet) or ok.</summary>
+    public string State => !Enabled ? "disabled" : LastHttpStatus == 410 ? "gone" : ErrorCount > 0 ? "failing" : LastSuccessAt is null ? "new" : "ok";
+
     /// <summary>The feed as a feeds file would declare it (for exports).</summary>
     public FeedDefinition ToDefinition() =>
         new(Name, new Uri(Url), Language, TimeSpan.FromSeconds(PollIntervalSeconds), Category, Enabled);
