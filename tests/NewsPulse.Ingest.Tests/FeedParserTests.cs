@@ -88,6 +88,32 @@ public class FeedParserTests
     }
 
     [Theory]
+    [InlineData("<?xml version=\"1.0\" encoding=\"utf-8\"?>")]
+    [InlineData("<?xml version=\"1.0\"?>")]
+    [InlineData("")]
+    public void Windows_1252_bytes_labelled_or_assumed_utf8_come_out_right(string declaration)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var mislabelled = Encoding.GetEncoding(1252).GetBytes(
+            declaration + "<rss version=\"2.0\"><channel><title>Économie</title><item><title>« Déjà vu » à l’Élysée – 5 €</title><link>/d</link></item></channel></rss>");
+
+        var feed = FeedParser.Parse(mislabelled, FeedUrl);
+
+        Assert.Equal("Économie", feed.Title);
+        Assert.Equal("« Déjà vu » à l’Élysée – 5 €", Assert.Single(feed.Items).Title);
+    }
+
+    [Fact]
+    public void Valid_utf8_and_declared_legacy_charsets_are_never_recoded()
+    {
+        var utf8 = Encoding.UTF8.GetBytes("<rss version=\"2.0\"><channel><title>Économie</title></channel></rss>");
+        var latin = Encoding.Latin1.GetBytes("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss version=\"2.0\"><channel><title>Économie</title></channel></rss>");
+
+        Assert.Same(utf8, FeedRepair.RecodeMislabelledLegacyBytes(utf8));
+        Assert.Same(latin, FeedRepair.RecodeMislabelledLegacyBytes(latin));
+    }
+
+    [Theory]
     [InlineData("", "the feed is empty")]
     [InlineData("<!doctype html><html><body><p>Home page</p></body></html>", "an HTML page")]
     [InlineData("<rss version=\"2.0\"><channel><item><title>x</title></item>", "not a readable RSS, Atom or JSON feed")]

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace NewsPulse.IntegrationTests;
 
@@ -31,15 +29,7 @@ internal sealed class CountingNewsSite : IAsyncDisposable
     public static async Task<CountingNewsSite> StartAsync(int itemsPerFeed, TimeSpan pageDelay = default)
     {
         var requests = new ConcurrentDictionary<string, int>();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var server = builder.Build();
-        server.Use(async (context, next) =>
-        {
-            requests.AddOrUpdate(context.Request.Path.Value!, 1, (_, n) => n + 1);
-            await next(context);
-        });
+        var server = LocalServer.Create(requests);
         server.MapGet("/feed/{f:int}.xml", (int f) => Results.Text(
             "<rss version=\"2.0\"><channel><title>Feed</title>"
             + string.Concat(Enumerable.Range(0, itemsPerFeed).Select(i => $"<item><title>Story {f}-{i}</title><link>/page/{f}-{i}.html</link></item>"))

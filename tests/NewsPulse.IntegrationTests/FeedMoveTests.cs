@@ -1,8 +1,6 @@
 using Dapper;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using NewsPulse.App.Hosting;
 using NewsPulse.App.Ingestion;
 
@@ -18,10 +16,7 @@ public sealed class FeedMoveTests : FreshDatabaseTest, IDisposable
     [Fact]
     public async Task A_permanent_redirect_moves_the_feed_and_reloading_the_old_url_does_not_duplicate_it()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        await using var server = builder.Build();
+        await using var server = LocalServer.Create();
         server.MapGet("/old.xml", () => Results.Redirect("/new.xml", permanent: true));
         server.MapGet("/new.xml", () => Results.Text(
             "<rss version=\"2.0\"><channel><title>Moved</title><item><title>One</title><link>/one.html</link></item></channel></rss>", "application/rss+xml"));

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NewsPulse.Ingest.Fetching;
@@ -21,10 +19,7 @@ public sealed class HttpFetcherTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _server = builder.Build();
+        _server = LocalServer.Create();
         _server.MapGet("/rate-limited", (HttpResponse response) =>
         {
             response.Headers.RetryAfter = "120";

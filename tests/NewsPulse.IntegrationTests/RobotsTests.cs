@@ -1,8 +1,6 @@
 using Dapper;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using NewsPulse.App.Demo;
 using NewsPulse.App.Hosting;
 using NewsPulse.App.Ingestion;
@@ -55,10 +53,7 @@ public sealed class RobotsTests : FreshDatabaseTest, IDisposable
     [Fact]
     public async Task An_unreachable_robots_txt_defers_pages_without_failing_them()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        await using var server = builder.Build();
+        await using var server = LocalServer.Create();
         server.MapGet("/robots.txt", () => Results.StatusCode(503));
         server.MapGet("/feed.xml", () => Results.Text(Feed, "application/rss+xml"));
         server.MapGet("/{folder}/story.html", (string folder) => Results.Text(Page(folder), "text/html"));

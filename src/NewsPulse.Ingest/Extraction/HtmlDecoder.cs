@@ -12,8 +12,6 @@ public static partial class HtmlDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    static HtmlDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public static string Decode(byte[] body, string? contentType)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -33,7 +31,7 @@ public static partial class HtmlDecoder
             }
             catch (DecoderFallbackException)
             {
-                return Encoding.GetEncoding(1252).GetString(body);
+                return TextEncodings.Windows1252.GetString(body);
             }
         }
 
@@ -59,24 +57,12 @@ public static partial class HtmlDecoder
         return FromName(MetaCharset().Match(head).Groups[1].Value);
     }
 
-    private static Encoding? FromName(string name)
+    // Browsers read pages labelled ISO-8859-1 as windows-1252 (curly quotes, euro sign); do the same.
+    private static Encoding? FromName(string name) => TextEncodings.FromLabel(name) switch
     {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return null;
-        }
-
-        try
-        {
-            var encoding = Encoding.GetEncoding(name.Trim().Trim('"', '\''));
-            // Browsers read pages labelled ISO-8859-1 as windows-1252 (curly quotes, euro sign); do the same.
-            return encoding.CodePage == 28591 ? Encoding.GetEncoding(1252) : encoding;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
+        { CodePage: 28591 } => TextEncodings.Windows1252,
+        var encoding => encoding,
+    };
 
     [GeneratedRegex(@"charset\s*=\s*[""']?([\w.:-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex CharsetParameter();

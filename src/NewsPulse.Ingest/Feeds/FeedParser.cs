@@ -27,6 +27,7 @@ public static partial class FeedParser
             throw new FeedParseException("the feed is empty (0 bytes)");
         }
 
+        content = FeedRepair.RecodeMislabelledLegacyBytes(content);
         var feed = TryRead(content, out var error)
             ?? (FeedRepair.TryRepair(content) is { } repaired ? TryRead(repaired, out _) : null)
             ?? throw new FeedParseException($"not a readable RSS, Atom or JSON feed ({Describe(content)}): {error!.Message}", error!);

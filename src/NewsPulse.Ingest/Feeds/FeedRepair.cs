@@ -39,6 +39,22 @@ public static partial class FeedRepair
         return result == text ? null : Encoding.UTF8.GetBytes(result);
     }
 
+    /// <summary>
+    /// A feed that says (or, having no declaration, implies) UTF-8 but whose bytes are not UTF-8 was almost always
+    /// written in windows-1252 by a server that never said so: decoded as UTF-8 every accented letter would be lost,
+    /// so it is recoded to real UTF-8 first. Anything with a BOM, an explicit other charset or valid UTF-8 is left as it is.
+    /// </summary>
+    public static byte[] RecodeMislabelledLegacyBytes(byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (HasByteOrderMark(content) || System.Text.Unicode.Utf8.IsValid(content) || DeclaredLabel(content) is { } label && TextEncodings.FromLabel(label) is not UTF8Encoding)
+        {
+            return content;
+        }
+
+        return Encoding.UTF8.GetBytes(TextEncodings.Windows1252.GetString(content));
+    }
+
     private static string MendEntities(string xml) =>
         Ampersand().Replace(xml, match =>
         {
@@ -62,29 +78,21 @@ public static partial class FeedRepair
     /// <summary>BOM first, then the XML declaration's encoding, else UTF-8.</summary>
     private static string Decode(byte[] content)
     {
-        if (content is [0xEF, 0xBB, 0xBF, ..] or [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        if (HasByteOrderMark(content))
         {
             using var reader = new StreamReader(new MemoryStream(content), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             return reader.ReadToEnd();
         }
 
-        var head = Encoding.Latin1.GetString(content, 0, Math.Min(content.Length, 512));
-        var declared = DeclaredEncoding().Match(head);
-        var encoding = Encoding.UTF8;
-        if (declared.Success)
-        {
-            try
-            {
-                encoding = Encoding.GetEncoding(declared.Groups["name"].Value);
-            }
-            catch (ArgumentException)
-            {
-                // An unknown label: UTF-8 is the XML default and the best guess.
-            }
-        }
-
-        return encoding.GetString(content);
+        // No label or an unknown one: UTF-8 is the XML default and the best guess.
+        return (TextEncodings.FromLabel(DeclaredLabel(content)) ?? Encoding.UTF8).GetString(content);
     }
+
+    private static bool HasByteOrderMark(byte[] content) => content is [0xEF, 0xBB, 0xBF, ..] or [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..];
+
+    /// <summary>The XML declaration's encoding label; the head is ASCII whatever the charset, so Latin-1 reads it safely.</summary>
+    private static string? DeclaredLabel(byte[] content) =>
+        DeclaredEncoding().Match(Encoding.Latin1.GetString(content, 0, Math.Min(content.Length, 512))) is { Success: true } declared ? declared.Groups["name"].Value : null;
 
     [GeneratedRegex(@"<!\[CDATA\[.*?\]\]>", RegexOptions.Singleline)]
     private static partial Regex CData();

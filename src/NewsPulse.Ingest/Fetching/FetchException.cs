@@ -9,6 +9,9 @@ public sealed class FetchException : Exception
     /// <summary>How long the server asked us to wait (Retry-After on 429 or 503).</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>Refused by NewsPulse itself (a private address, a scheme other than http/https): asking again will not help.</summary>
+    public bool Refused { get; init; }
+
     public FetchException()
     {
     }

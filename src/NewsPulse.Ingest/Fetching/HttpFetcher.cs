@@ -47,7 +47,7 @@ public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> option
             {
                 if (current.Scheme is not ("http" or "https"))
                 {
-                    throw new FetchException($"refused: only http and https URLs are fetched, not {current.Scheme}");
+                    throw new FetchException($"refused: only http and https URLs are fetched, not {current.Scheme}") { Refused = true };
                 }
 
                 using var turn = await hosts.EnterAsync(current, timeout.Token);
@@ -76,7 +76,7 @@ public sealed class HttpFetcher(HttpClient client, IOptions<FetchOptions> option
         }
         catch (HttpRequestException ex) when (ex.InnerException is BlockedAddressException blocked)
         {
-            throw new FetchException(blocked.Message, ex);
+            throw new FetchException(blocked.Message, ex) { Refused = true };
         }
         catch (HttpRequestException ex)
         {

@@ -27,6 +27,12 @@ public sealed class RobotsCache(HttpFetcher fetcher, TimeProvider time)
             entry = await _hosts.GetOrAdd(key, _ => new Lazy<Task<Entry>>(() => LoadAsync(key))).Value.WaitAsync(cancellationToken);
         }
 
+        if (entry.Refusal is { } refusal)
+        {
+            // The page itself would be refused for the same reason: fail it now with that reason, never wait.
+            return new RobotsVerdict(false, refusal, false);
+        }
+
         if (entry.Rules is null)
         {
             return new RobotsVerdict(false, $"robots.txt of {key} is unreachable ({entry.Failure}); the page waits until it can be read", true);
@@ -49,11 +55,19 @@ public sealed class RobotsCache(HttpFetcher fetcher, TimeProvider time)
         {
             return new Entry(RobotsRules.AllowAll, null, now + KeepFor);
         }
+        catch (FetchException ex) when (ex.Refused)
+        {
+            return new Entry(null, null, now + KeepFailureFor) { Refusal = ex.Message };
+        }
         catch (FetchException ex)
         {
             return new Entry(null, ex.Message, now + KeepFailureFor);
         }
     }
 
-    private sealed record Entry(RobotsRules? Rules, string? Failure, DateTimeOffset Expires);
+    /// <summary>The host's rules; or why they could not be read; or why NewsPulse refuses the host altogether.</summary>
+    private sealed record Entry(RobotsRules? Rules, string? Failure, DateTimeOffset Expires)
+    {
+        public string? Refusal { get; init; }
+    }
 }

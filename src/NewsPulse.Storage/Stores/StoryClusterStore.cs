@@ -7,7 +7,9 @@ namespace NewsPulse.Storage.Stores;
 /// <summary>Story clusters: which stored articles are copies (syndicated, rewritten, truncated, updated) of one story.</summary>
 public sealed class StoryClusterStore(NpgsqlDataSource dataSource)
 {
-    private const long ClusterLockKey = 0x4E50_436C_7573_7472;
+    // Advisory-lock namespaces, so that a band's key and an article's key never meet by accident of value.
+    private const long BandLockSalt = 0x4E50_4261_6E64_0000;
+    private const long ArticleLockSalt = 0x4E50_4172_7469_0000;
 
     private sealed class Candidate
     {
@@ -33,8 +35,11 @@ public sealed class StoryClusterStore(NpgsqlDataSource dataSource)
         var bandNumbers = Enumerable.Range(0, bands.Count).Select(b => (short)b).ToArray();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Two copies of one story extracted at the same moment must not each start a cluster: assignments take turns.
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = ClusterLockKey }, transaction, cancellationToken: cancellationToken));
+        // Two copies of one story extracted at the same moment must not each start a cluster. Copies are found
+        // through a shared band, so assignments sharing a band take turns while unrelated stories go on in parallel;
+        // the article's own key lets an exact duplicate of it wait for its cluster (JoinClusterOfAsync).
+        var keys = bands.Select((hash, band) => unchecked((hash * 31) + band) ^ BandLockSalt).Append(ArticleLockKey(articleId));
+        await LockAsync(connection, transaction, keys, cancellationToken);
         var candidates = await connection.QueryAsync<Candidate>(new CommandDefinition(
             """
             SELECT a.id, a.story_cluster_id, a.minhash, a.shingle_count
@@ -76,13 +81,13 @@ public sealed class StoryClusterStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// An exact duplicate belongs to its original's cluster. If the original has none yet, its own assignment
-    /// (which takes the same lock) brings the duplicate along.
+    /// (which holds the original's key meanwhile) brings the duplicate along.
     /// </summary>
     public async Task JoinClusterOfAsync(long articleId, long originalId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = ClusterLockKey }, transaction, cancellationToken: cancellationToken));
+        await LockAsync(connection, transaction, [ArticleLockKey(originalId)], cancellationToken);
         await connection.ExecuteExactlyOneAsync(new CommandDefinition(
             "UPDATE articles SET story_cluster_id = (SELECT story_cluster_id FROM articles WHERE id = @originalId), updated_at = now() WHERE id = @articleId",
             new { articleId, originalId },
@@ -90,4 +95,14 @@ public sealed class StoryClusterStore(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static long ArticleLockKey(long articleId) => articleId ^ ArticleLockSalt;
+
+    /// <summary>Transaction-scoped advisory locks on <paramref name="keys"/>, taken in ascending order so two takers never deadlock.</summary>
+    private static async Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<long> keys, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT DISTINCT k FROM unnest(@keys) AS u(k) ORDER BY k) AS ordered",
+            new { keys = keys.ToArray() },
+            transaction,
+            cancellationToken: cancellationToken));
 }
