@@ -16,6 +16,7 @@ public static class NewsPulseCli
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ReprocessCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
         return root;
     }

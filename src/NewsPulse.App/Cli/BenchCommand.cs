@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using NewsPulse.App.Evaluation;
+using NewsPulse.App.Hosting;
+using NewsPulse.Ingest.Extraction;
+using Spectre.Console;
+
+namespace NewsPulse.App.Cli;
+
+/// <summary>
+/// <c>newspulse bench extract --data DIR</c>: article-body quality (precision, recall, F1, exact match) and speed of
+/// the extractor on a labelled page set, with SmartReader (Readability on AngleSharp) measured in the same run.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Benchmarks that print what they measure.");
+        var data = new Option<DirectoryInfo>("--data")
+        {
+            Description = "Folder with html/ID.html and truth/ID.json (default: ../shared/bench/extraction-zyte beside the checkout).",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(ProjectPaths.Root, "..", "shared", "bench", "extraction-zyte")),
+        };
+        var details = new Option<FileInfo?>("--details") { Description = "Also write each page's scores and extracted text here (JSON Lines)." };
+        var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the SmartReader baseline." };
+        var extract = new Command("extract", "Article extraction on labelled pages: precision, recall, F1, exact match, pages/s (one thread), peak memory.")
+        {
+            data,
+            details,
+            noBaseline,
+        };
+        extract.SetGuardedAction(async (parseResult, cancellationToken) =>
+        {
+            var folder = parseResult.GetValue(data)!;
+            if (!folder.Exists)
+            {
+                throw new UserInputException($"No benchmark data at {folder.FullName}; pass --data DIR (html/ and truth/ inside).");
+            }
+
+            IReadOnlyList<ExtractionBenchmark.Page> pages;
+            try
+            {
+                pages = ExtractionBenchmark.Load(folder.FullName);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or JsonException)
+            {
+                throw new UserInputException($"Cannot read the benchmark data: {ex.Message}", ex);
+            }
+
+            AnsiConsole.MarkupLine($"{pages.Count} pages from [blue]{Markup.Escape(folder.FullName)}[/]");
+            var extractor = new ArticleExtractor();
+            var runs = new List<ExtractionBenchmark.Run>
+            {
+                ExtractionBenchmark.Measure("NewsPulse", pages, (html, url) => extractor.Extract(html, url).Article?.Text ?? string.Empty),
+            };
+            if (!parseResult.GetValue(noBaseline))
+            {
+                runs.Add(ExtractionBenchmark.Measure("SmartReader 0.11 (baseline)", pages, SmartReaderText));
+            }
+
+            var table = new Table().AddColumns("extractor", "F1", "precision", "recall", "exact match", "pages/s (1 thread)", "peak memory");
+            foreach (var run in runs)
+            {
+                var q = run.Quality;
+                table.AddRow(
+                    Markup.Escape(run.Extractor), Number(q.F1), Number(q.Precision), Number(q.Recall), Number(q.Accuracy),
+                    run.PagesPerSecond.ToString("0.0", CultureInfo.InvariantCulture),
+                    $"{run.PeakWorkingSetBytes / (1024 * 1024)} MB");
+            }
+
+            AnsiConsole.Write(table);
+            AnsiConsole.WriteLine("Peak memory is the process's peak working set when each run ended (runs go in the order shown).");
+            if (parseResult.GetValue(details) is { } detailsFile)
+            {
+                await using var writer = new StreamWriter(detailsFile.FullName);
+                foreach (var run in runs)
+                {
+                    foreach (var page in run.Pages)
+                    {
+                        await writer.WriteLineAsync(JsonSerializer.Serialize(new { extractor = run.Extractor, page.Id, page.Score, prediction = page.Prediction }, JsonOutput.Lines));
+                    }
+                }
+            }
+
+            return 0;
+        });
+        command.Subcommands.Add(extract);
+        return command;
+    }
+
+    private static string SmartReaderText(string html, Uri url)
+    {
+        var article = new SmartReader.Reader(url.AbsoluteUri, html).GetArticle();
+        return article.IsReadable ? article.TextContent ?? string.Empty : string.Empty;
+    }
+
+    private static string Number(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+
+namespace NewsPulse.App.Evaluation;
+
+/// <summary>
+/// A folder of article pages with their true bodies (<c>html/ID.html</c>, <c>truth/ID.json</c> holding
+/// <c>url</c> and <c>articleBody</c>), and one extractor's run over it: quality by <see cref="ExtractionScorer"/>,
+/// speed on one thread, memory.
+/// </summary>
+public static class ExtractionBenchmark
+{
+    public sealed record Page(string Id, Uri Url, string Truth, string HtmlPath);
+
+    public sealed record PageResult(string Id, ExtractionScorer.PageScore Score, string Prediction);
+
+    public sealed record Run(string Extractor, ExtractionScorer.Summary Quality, double PagesPerSecond, TimeSpan ExtractionTime, long PeakWorkingSetBytes, IReadOnlyList<PageResult> Pages);
+
+    private sealed class Truth
+    {
+        public string? Url { get; init; }
+
+        public string? ArticleBody { get; init; }
+    }
+
+    private static readonly JsonSerializerOptions TruthJson = new() { PropertyNameCaseInsensitive = true };
+
+    public static IReadOnlyList<Page> Load(string folder)
+    {
+        var truthFolder = Path.Combine(folder, "truth");
+        var htmlFolder = Path.Combine(folder, "html");
+        if (!Directory.Exists(truthFolder) || !Directory.Exists(htmlFolder))
+        {
+            throw new FileNotFoundException($"{folder} must hold html/ID.html and truth/ID.json");
+        }
+
+        var pages = new List<Page>();
+        foreach (var path in Directory.GetFiles(truthFolder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var id = Path.GetFileNameWithoutExtension(path);
+            var truth = JsonSerializer.Deserialize<Truth>(File.ReadAllText(path), TruthJson);
+            var html = Path.Combine(htmlFolder, id + ".html");
+            if (truth?.ArticleBody is null || !File.Exists(html))
+            {
+                throw new InvalidDataException($"{path}: no articleBody, or no {id}.html beside it");
+            }
+
+            pages.Add(new Page(id, Uri.TryCreate(truth.Url, UriKind.Absolute, out var url) ? url : new Uri("http://unknown.invalid/"), truth.ArticleBody, html));
+        }
+
+        return pages;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="extract"/> (HTML and URL in, body text out, empty for nothing) over every page on this
+    /// thread. Files are read before the clock starts: the time is the extractor's own.
+    /// </summary>
+    public static Run Measure(string name, IReadOnlyList<Page> pages, Func<string, Uri, string> extract)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        ArgumentNullException.ThrowIfNull(extract);
+        var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        var documents = pages.Select(p => strictUtf8.GetString(File.ReadAllBytes(p.HtmlPath))).ToArray();
+        var predictions = new string[pages.Count];
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < pages.Count; i++)
+        {
+            predictions[i] = extract(documents[i], pages[i].Url);
+        }
+
+        clock.Stop();
+        var results = pages.Select((page, i) => new PageResult(page.Id, ExtractionScorer.ScorePage(page.Truth, predictions[i]), predictions[i])).ToList();
+        using var process = Process.GetCurrentProcess();
+        return new Run(
+            name,
+            ExtractionScorer.Summarise(results.Select(r => r.Score).ToList()),
+            pages.Count / clock.Elapsed.TotalSeconds,
+            clock.Elapsed,
+            process.PeakWorkingSet64,
+            results);
+    }
+}
