@@ -7,29 +7,13 @@ namespace NewsPulse.Ingest.Extraction;
 
 /// <summary>
 /// Finds an article's main text and metadata in an HTML page. Pure: HTML text in, record out; never
-/// touches the network. The main text is the block of paragraphs with the most text once boilerplate
-/// containers are gone, scored per parent element with link-heavy paragraphs ignored.
+/// touches the network. The body comes from <see cref="MainTextFinder"/>, or from the page's JSON-LD
+/// articleBody when the page itself yields too little.
 /// </summary>
 public sealed class ArticleExtractor
 {
     /// <summary>Less body text than this and the page is a stub, an index or an error page, not an article.</summary>
     public const int MinArticleCharacters = 250;
-
-    private static readonly string[] RemovedTags =
-    [
-        "script", "style", "noscript", "template", "iframe", "svg", "canvas", "form", "button", "select",
-        "nav", "aside", "footer", "figure", "figcaption", "video", "audio", "dialog",
-    ];
-
-    private static readonly HashSet<string> BoilerplateWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "ad", "ads", "advert", "advertisement", "advertising", "banner", "breadcrumb", "breadcrumbs", "comment", "comments",
-        "consent", "cookie", "cookies", "footer", "masthead", "menu", "modal", "nav", "navbar", "navigation", "newsletter",
-        "outbrain", "paywall", "popular", "promo", "recommended", "related", "share", "sharing", "sidebar", "signup",
-        "social", "sponsor", "sponsored", "subscribe", "subscription", "taboola", "toolbar", "trending", "widget", "mostread",
-    };
-
-    private static readonly string[] BlockSelectors = ["p", "h2", "h3", "h4", "blockquote", "pre", "li"];
 
     private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false });
 
@@ -43,8 +27,7 @@ public sealed class ArticleExtractor
         var language = NormalizeLanguage(document.DocumentElement.GetAttribute("lang") ?? metadata.Language);
         var canonical = CanonicalUrl(document, pageUrl);
 
-        RemoveBoilerplate(document);
-        var text = MainText(document);
+        var text = document.Body is null ? string.Empty : MainTextFinder.Find(document.Body);
         if (text.Length < MinArticleCharacters && metadata.ArticleBody is { Length: >= MinArticleCharacters } body)
         {
             text = NormalizeWhitespace(body);
@@ -66,134 +49,6 @@ public sealed class ArticleExtractor
             metadata.SiteName,
             metadata.Description,
             text));
-    }
-
-    private static void RemoveBoilerplate(IDocument document)
-    {
-        foreach (var element in document.QuerySelectorAll(string.Join(',', RemovedTags)).ToArray())
-        {
-            element.Remove();
-        }
-
-        var body = document.Body;
-        if (body is null)
-        {
-            return;
-        }
-
-        foreach (var element in body.QuerySelectorAll("[class],[id],[role],[hidden],[aria-hidden]").ToArray())
-        {
-            if (element.LocalName is "article" or "main" || element.Closest("body") is null)
-            {
-                continue;
-            }
-
-            if (element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true"
-                || element.GetAttribute("role") is "navigation" or "banner" or "contentinfo" or "complementary" or "dialog"
-                || LooksLikeBoilerplate(element.GetAttribute("class")) || LooksLikeBoilerplate(element.Id))
-            {
-                element.Remove();
-            }
-        }
-    }
-
-    private static bool LooksLikeBoilerplate(string? names)
-    {
-        if (string.IsNullOrEmpty(names))
-        {
-            return false;
-        }
-
-        foreach (var name in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            foreach (var word in name.Split(['-', '_'], StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (BoilerplateWords.Contains(word))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static string MainText(IDocument document)
-    {
-        if (document.Body is null)
-        {
-            return string.Empty;
-        }
-
-        var scores = new Dictionary<IElement, double>();
-        foreach (var paragraph in document.Body.QuerySelectorAll("p"))
-        {
-            var length = ParagraphWeight(paragraph);
-            if (length == 0)
-            {
-                continue;
-            }
-
-            var parent = paragraph.ParentElement;
-            if (parent is null)
-            {
-                continue;
-            }
-
-            scores[parent] = scores.GetValueOrDefault(parent) + length;
-            if (parent.ParentElement is { } grandparent)
-            {
-                scores[grandparent] = scores.GetValueOrDefault(grandparent) + (length / 2.0);
-            }
-        }
-
-        if (scores.Count == 0)
-        {
-            return string.Empty;
-        }
-
-        var best = scores.MaxBy(pair => pair.Value).Key;
-        var text = new StringBuilder();
-        foreach (var block in best.QuerySelectorAll(string.Join(',', BlockSelectors)))
-        {
-            // A block inside another selected block (a <p> in a <blockquote>, a <p> in an <li>) is read with its container.
-            if (block.ParentElement?.Closest(string.Join(',', BlockSelectors)) is { } container && best.Contains(container) && container != best)
-            {
-                continue;
-            }
-
-            // Mostly-link blocks are "read more" lines and lists of other stories.
-            if (LinkDensity(block) > 0.5)
-            {
-                continue;
-            }
-
-            var line = NormalizeWhitespace(block.TextContent);
-            if (line.Length > 0)
-            {
-                text.Append(line).Append('\n');
-            }
-        }
-
-        return text.ToString().TrimEnd('\n');
-    }
-
-    private static int ParagraphWeight(IElement paragraph)
-    {
-        var length = NormalizeWhitespace(paragraph.TextContent).Length;
-        return length < 25 || LinkDensity(paragraph) > 0.5 ? 0 : length;
-    }
-
-    private static double LinkDensity(IElement element)
-    {
-        var total = element.TextContent.Length;
-        if (total == 0)
-        {
-            return 0;
-        }
-
-        var linked = element.QuerySelectorAll("a").Sum(a => a.TextContent.Length);
-        return (double)linked / total;
     }
 
     private static Uri? CanonicalUrl(IDocument document, Uri pageUrl)

@@ -1,0 +1,434 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace NewsPulse.Ingest.Extraction;
+
+/// <summary>
+/// Finds an article's body in a parsed page. Boilerplate is pruned first (hidden and non-content elements, and
+/// containers whose class or id name them as navigation, sharing, comments and the like, unless they hold most of
+/// the page's prose). Every paragraph-like block then scores its ancestors by its length and commas; the best
+/// ancestor, discounted by its link density, is the body, together with siblings that score close to it. Its text
+/// is read block by block, one paragraph per line, skipping link lists and headlines.
+/// </summary>
+internal static class MainTextFinder
+{
+    private const int MinParagraphCharacters = 25;
+
+    /// <summary>Elements that never hold article prose.</summary>
+    private static readonly HashSet<string> NonContentTags = new(StringComparer.Ordinal)
+    {
+        "script", "style", "noscript", "template", "iframe", "svg", "canvas", "button", "select", "input", "textarea", "option",
+        "dialog", "object", "embed", "video", "audio", "map", "nav", "aside", "footer", "figure", "figcaption", "picture", "img", "link", "meta",
+    };
+
+    /// <summary>Elements whose end is a paragraph break when text is read.</summary>
+    private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
+    {
+        "p", "div", "section", "article", "main", "header", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "td", "th",
+        "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "center", "details", "summary", "form", "fieldset",
+    };
+
+    private static readonly HashSet<string> ParagraphTags = new(StringComparer.Ordinal) { "p", "pre", "blockquote", "li", "td", "dd" };
+
+    /// <summary>Words in class and id names that mark page furniture rather than the story.</summary>
+    private static readonly HashSet<string> BoilerplateWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ad", "ads", "adv", "advert", "advertisement", "advertising", "banner", "breadcrumb", "breadcrumbs", "byline", "comment",
+        "comments", "disqus", "respond", "replies", "consent", "cookie", "cookies", "disqus", "footer", "masthead", "menu", "modal", "nav", "navbar", "navigation",
+        "newsletter", "outbrain", "paywall", "popular", "popup", "promo", "recirc", "recommended", "related", "share", "sharing",
+        "sidebar", "signup", "social", "sponsor", "sponsored", "subscribe", "subscription", "taboola", "tags", "toolbar", "trending",
+        "widget", "mostread", "author", "dateline", "caption", "credit", "skip",
+    };
+
+    private static readonly HashSet<string> CommentWords = new(StringComparer.OrdinalIgnoreCase) { "comment", "comments", "disqus", "respond", "replies" };
+
+    /// <summary>Words in class and id names that mark the story's container.</summary>
+    private static readonly HashSet<string> ContentWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "article", "body", "content", "entry", "main", "post", "story", "text", "articlebody", "storybody", "postbody", "prose",
+    };
+
+    public static string Find(IElement body)
+    {
+        var proseLength = ProseLength(body);
+        Prune(body, proseLength);
+        var best = BestCandidate(body);
+        if (best is null)
+        {
+            return string.Empty;
+        }
+
+        var text = new StringBuilder();
+        foreach (var part in WithRelatedSiblings(best.Value.Element, best.Value.Score))
+        {
+            AppendText(part, text);
+        }
+
+        return Lines(text);
+    }
+
+    /// <summary>
+    /// Characters of running text (text outside links, in pieces long enough to be sentences rather than labels),
+    /// whether or not the page puts it in &lt;p&gt; elements: the yardstick for "holds most of the prose".
+    /// </summary>
+    private static int ProseLength(INode node)
+    {
+        var total = 0;
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is IText text)
+            {
+                var length = CountNonSpace(text.Data);
+                total += length >= 10 ? length : 0;
+            }
+            else if (child is IElement element && element.LocalName != "a" && !NonContentTags.Contains(element.LocalName))
+            {
+                total += ProseLength(element);
+            }
+        }
+
+        return total;
+    }
+
+    private static void Prune(IElement root, int proseLength)
+    {
+        var doomed = new List<IElement>();
+        Collect(root);
+        foreach (var element in doomed)
+        {
+            element.Remove();
+        }
+
+        void Collect(IElement element)
+        {
+            foreach (var child in element.Children)
+            {
+                if (ShouldRemove(child, proseLength))
+                {
+                    doomed.Add(child);
+                }
+                else
+                {
+                    Collect(child);
+                }
+            }
+        }
+    }
+
+    private static bool ShouldRemove(IElement element, int proseLength)
+    {
+        var tag = element.LocalName;
+        if (NonContentTags.Contains(tag))
+        {
+            return true;
+        }
+
+        if (element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true" || IsStyledHidden(element.GetAttribute("style")))
+        {
+            return true;
+        }
+
+        if (element.GetAttribute("role") is "navigation" or "banner" or "contentinfo" or "complementary" or "dialog" or "alert" or "search")
+        {
+            return true;
+        }
+
+        var named = HasWord(element.ClassName, BoilerplateWords) || HasWord(element.Id, BoilerplateWords);
+        if (!named && tag is not ("form" or "header"))
+        {
+            return false;
+        }
+
+        // A wrapper with a misleading name (an ASP.NET form around the page, "post-sidebar-layout") can hold the story:
+        // keep anything that carries a large share of the page's prose or is marked as the article body.
+        if (element.QuerySelector("[itemprop='articleBody']") is not null || element.GetAttribute("itemprop") == "articleBody")
+        {
+            return false;
+        }
+
+        // Reader comments can outweigh the story itself, so a comments section needs to be nearly the whole page.
+        var share = HasWord(element.ClassName, CommentWords) || HasWord(element.Id, CommentWords) ? 0.75 : 0.3;
+        var prose = ProseLength(element);
+        return prose < share * proseLength || prose < 200;
+    }
+
+    private static bool IsStyledHidden(string? style) =>
+        style is not null && (style.Contains("display:none", StringComparison.OrdinalIgnoreCase) || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)
+            || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase) || style.Contains("visibility: hidden", StringComparison.OrdinalIgnoreCase));
+
+    private static bool HasWord(string? names, HashSet<string> words)
+    {
+        if (string.IsNullOrEmpty(names))
+        {
+            return false;
+        }
+
+        foreach (var name in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (words.Contains(name))
+            {
+                return true;
+            }
+
+            foreach (var word in name.Split(['-', '_'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (words.Contains(word))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The ancestor that paragraph scores point to most, after link density; an explicit articleBody wins if it has prose.</summary>
+    private static (IElement Element, double Score)? BestCandidate(IElement body)
+    {
+        var scores = new Dictionary<IElement, double>();
+        foreach (var block in body.QuerySelectorAll("p, pre, blockquote, td, li, div, section"))
+        {
+            var ownText = block.LocalName is "div" or "section" or "li" or "td" ? DirectText(block) : block.TextContent;
+            var length = CountNonSpace(ownText);
+            if (length < MinParagraphCharacters)
+            {
+                continue;
+            }
+
+            var contribution = 1 + ownText.Count(c => c is ',' or '，' or '、') + Math.Min(length / 100.0, 3);
+            // Text written straight into a div is that div's own paragraph, as if wrapped in a <p> inside it.
+            var ancestor = block.LocalName is "div" or "section" ? block : block.ParentElement;
+            for (var level = 0; ancestor is not null && level < 3; level++, ancestor = ancestor.ParentElement)
+            {
+                if (!scores.ContainsKey(ancestor))
+                {
+                    scores[ancestor] = InitialScore(ancestor);
+                }
+
+                scores[ancestor] += contribution / (level == 0 ? 1 : level * 2);
+            }
+        }
+
+        if (scores.Count == 0)
+        {
+            return null;
+        }
+
+        var ranked = scores.Select(pair => (Element: pair.Key, Score: pair.Value * (1 - LinkDensity(pair.Key)))).OrderByDescending(c => c.Score).ToList();
+        var top = ranked[0];
+        if (body.QuerySelector("[itemprop='articleBody']") is { } marked && CountNonSpace(marked.TextContent) >= 250)
+        {
+            return (marked, Math.Max(top.Score, scores.GetValueOrDefault(marked)));
+        }
+
+        // A body split into several containers (by ads, images, pull quotes) makes several strong candidates: when
+        // most of the strongest share an ancestor close above the best one, that ancestor is the body.
+        var strong = ranked.Take(5).Where(c => c.Score >= top.Score * 0.75).Select(c => c.Element).ToList();
+        if (strong.Count >= 3)
+        {
+            var ancestor = top.Element.ParentElement;
+            for (var level = 0; ancestor is not null && ancestor != body && level < 4; level++, ancestor = ancestor.ParentElement)
+            {
+                if (strong.Count(ancestor.Contains) >= 3)
+                {
+                    return (ancestor, scores.GetValueOrDefault(ancestor, top.Score));
+                }
+            }
+        }
+
+        // A candidate whose parent scores nearly as well is usually one column of a body split by ads or images.
+        var parent = top.Element.ParentElement;
+        if (parent is not null && parent != body && scores.TryGetValue(parent, out var parentScore) && parentScore * (1 - LinkDensity(parent)) >= top.Score * 0.75)
+        {
+            return (parent, parentScore);
+        }
+
+        return top;
+    }
+
+    private static double InitialScore(IElement element)
+    {
+        var score = element.LocalName switch
+        {
+            "article" => 10,
+            "div" or "section" or "main" => 5,
+            "pre" or "td" or "blockquote" => 3,
+            "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+            _ => 0,
+        };
+        if (HasWord(element.ClassName, ContentWords) || HasWord(element.Id, ContentWords))
+        {
+            score += 25;
+        }
+
+        if (HasWord(element.ClassName, BoilerplateWords) || HasWord(element.Id, BoilerplateWords))
+        {
+            score -= 25;
+        }
+
+        return score;
+    }
+
+    /// <summary>The candidate, plus siblings that carry the same story: scored close to it, or plain prose paragraphs.</summary>
+    private static List<IElement> WithRelatedSiblings(IElement best, double bestScore)
+    {
+        var parent = best.ParentElement;
+        if (parent is null)
+        {
+            return [best];
+        }
+
+        var threshold = Math.Max(10, bestScore * 0.2);
+        var parts = new List<IElement>();
+        foreach (var sibling in parent.Children)
+        {
+            if (sibling == best)
+            {
+                parts.Add(sibling);
+                continue;
+            }
+
+            var text = sibling.TextContent;
+            var length = CountNonSpace(text);
+            var density = LinkDensity(sibling);
+            var sameClass = !string.IsNullOrEmpty(best.ClassName) && sibling.ClassName == best.ClassName;
+            if ((sameClass && length >= MinParagraphCharacters && density < 0.3)
+                || (sibling.LocalName == "p" && ((length >= 80 && density < 0.25) || (length > 0 && density == 0 && EndsSentence(text))))
+                || (ParagraphScore(sibling) >= threshold && density < 0.3))
+            {
+                parts.Add(sibling);
+            }
+        }
+
+        return parts;
+    }
+
+    private static double ParagraphScore(IElement element) =>
+        element.QuerySelectorAll("p").Select(p => CountNonSpace(p.TextContent)).Where(l => l >= MinParagraphCharacters).Sum(l => 1 + Math.Min(l / 100.0, 3));
+
+    private static bool EndsSentence(string text) => text.TrimEnd() is { Length: > 0 } trimmed && trimmed[^1] is '.' or '!' or '?' or '…' or '»' or '"' or '”' or '。';
+
+    /// <summary>Reads an element's text block by block, skipping headlines and lists of links.</summary>
+    private static void AppendText(INode node, StringBuilder text)
+    {
+        if (node is IText textNode)
+        {
+            text.Append(textNode.Data);
+            return;
+        }
+
+        if (node is not IElement element)
+        {
+            return;
+        }
+
+        var tag = element.LocalName;
+        if (tag == "br")
+        {
+            text.Append('\n');
+            return;
+        }
+
+        if (tag == "h1")
+        {
+            // The headline is the title, not part of the body.
+            return;
+        }
+
+        var block = BlockTags.Contains(tag);
+        if (block && IsLinkList(element))
+        {
+            return;
+        }
+
+        if (block)
+        {
+            text.Append('\n');
+        }
+
+        foreach (var child in element.ChildNodes)
+        {
+            AppendText(child, text);
+        }
+
+        if (block)
+        {
+            text.Append('\n');
+        }
+    }
+
+    /// <summary>A block made mostly of links: "read more", tag clouds, lists of other stories.</summary>
+    private static bool IsLinkList(IElement element)
+    {
+        var length = CountNonSpace(element.TextContent);
+        if (length == 0)
+        {
+            return false;
+        }
+
+        var density = LinkDensity(element);
+        return density > 0.5 && (ParagraphTags.Contains(element.LocalName) || element.LocalName is "ul" or "ol" or "div" || length < 200)
+            && !(element.LocalName == "p" && density < 0.8 && length > 150);
+    }
+
+    private static string Lines(StringBuilder text)
+    {
+        var lines = new StringBuilder(text.Length);
+        foreach (var raw in text.ToString().Split('\n'))
+        {
+            var line = ArticleExtractor.NormalizeWhitespace(raw).Trim();
+            if (line.Length > 0)
+            {
+                lines.Append(line).Append('\n');
+            }
+        }
+
+        return lines.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>Text of the element's own text nodes, not of its child elements (a div used as a paragraph).</summary>
+    private static string DirectText(IElement element)
+    {
+        var text = new StringBuilder();
+        foreach (var child in element.ChildNodes)
+        {
+            if (child is IText t)
+            {
+                text.Append(t.Data);
+            }
+            else if (child is IElement { LocalName: "a" or "b" or "i" or "em" or "strong" or "span" or "br" or "u" or "small" or "sup" or "sub" or "mark" or "q" or "cite" or "abbr" } inline)
+            {
+                text.Append(inline.TextContent);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static int CountNonSpace(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static double LinkDensity(IElement element)
+    {
+        var total = CountNonSpace(element.TextContent);
+        if (total == 0)
+        {
+            return 0;
+        }
+
+        var linked = element.QuerySelectorAll("a").Sum(a => CountNonSpace(a.TextContent));
+        return Math.Min(1.0, (double)linked / total);
+    }
+}
