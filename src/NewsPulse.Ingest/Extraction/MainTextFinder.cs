@@ -52,14 +52,8 @@ internal static class MainTextFinder
     {
         var proseLength = ProseLength(body);
         Prune(body, proseLength);
-        var best = BestCandidate(body);
-        if (best is null)
-        {
-            return string.Empty;
-        }
-
         var text = new StringBuilder();
-        foreach (var part in WithRelatedSiblings(best.Value.Element, best.Value.Score))
+        foreach (var part in BodyParts(body))
         {
             AppendText(part, text);
         }
@@ -182,8 +176,12 @@ internal static class MainTextFinder
         return false;
     }
 
-    /// <summary>The ancestor that paragraph scores point to most, after link density; an explicit articleBody wins if it has prose.</summary>
-    private static (IElement Element, double Score)? BestCandidate(IElement body)
+    /// <summary>
+    /// The elements holding the body, in page order: the ancestor that paragraph scores point to most after link
+    /// density (an explicit articleBody wins if it has prose), with its related siblings; or, for a body the template
+    /// cuts into same-class chunks between ads and rails, every such chunk.
+    /// </summary>
+    private static List<IElement> BodyParts(IElement body)
     {
         var scores = new Dictionary<IElement, double>();
         foreach (var block in body.QuerySelectorAll("p, pre, blockquote, td, li, div, section"))
@@ -211,14 +209,25 @@ internal static class MainTextFinder
 
         if (scores.Count == 0)
         {
-            return null;
+            return [];
         }
 
         var ranked = scores.Select(pair => (Element: pair.Key, Score: pair.Value * (1 - LinkDensity(pair.Key)))).OrderByDescending(c => c.Score).ToList();
         var top = ranked[0];
         if (body.QuerySelector("[itemprop='articleBody']") is { } marked && CountNonSpace(marked.TextContent) >= 250)
         {
-            return (marked, Math.Max(top.Score, scores.GetValueOrDefault(marked)));
+            return WithRelatedSiblings(marked, Math.Max(top.Score, scores.GetValueOrDefault(marked)));
+        }
+
+        var className = top.Element.ClassName;
+        var chunks = string.IsNullOrWhiteSpace(className)
+            ? []
+            : ranked.Where(c => c.Score >= top.Score * 0.2 && c.Element.ClassName == className && c.Element.LocalName == top.Element.LocalName).Select(c => c.Element).ToList();
+        chunks.RemoveAll(chunk => chunks.Any(other => other != chunk && other.Contains(chunk)));
+        if (chunks.Count >= 2)
+        {
+            chunks.Sort((a, b) => a == b ? 0 : a.CompareDocumentPosition(b).HasFlag(DocumentPositions.Following) ? -1 : 1);
+            return chunks;
         }
 
         // A body split into several containers (by ads, images, pull quotes) makes several strong candidates: when
@@ -231,7 +240,7 @@ internal static class MainTextFinder
             {
                 if (strong.Count(ancestor.Contains) >= 3)
                 {
-                    return (ancestor, scores.GetValueOrDefault(ancestor, top.Score));
+                    return WithRelatedSiblings(ancestor, scores.GetValueOrDefault(ancestor, top.Score));
                 }
             }
         }
@@ -240,10 +249,10 @@ internal static class MainTextFinder
         var parent = top.Element.ParentElement;
         if (parent is not null && parent != body && scores.TryGetValue(parent, out var parentScore) && parentScore * (1 - LinkDensity(parent)) >= top.Score * 0.75)
         {
-            return (parent, parentScore);
+            return WithRelatedSiblings(parent, parentScore);
         }
 
-        return top;
+        return WithRelatedSiblings(top.Element, top.Score);
     }
 
     private static double InitialScore(IElement element)
