@@ -28,7 +28,8 @@ public sealed class ArticleExtractor
         var canonical = CanonicalUrl(document, pageUrl);
 
         var text = document.Body is null ? string.Empty : MainTextFinder.Find(document.Body);
-        if (text.Length < MinArticleCharacters && metadata.ArticleBody is { Length: >= MinArticleCharacters } body)
+        // The publisher's own articleBody (JSON-LD) is the fallback when the page yields little, or much less than it.
+        if (metadata.ArticleBody is { Length: >= MinArticleCharacters } body && text.Length < Math.Max(MinArticleCharacters, body.Length * 0.6))
         {
             text = NormalizeWhitespace(body);
         }

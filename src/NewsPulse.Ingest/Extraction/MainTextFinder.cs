@@ -150,6 +150,7 @@ internal static class MainTextFinder
         style is not null && (style.Contains("display:none", StringComparison.OrdinalIgnoreCase) || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)
             || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase) || style.Contains("visibility: hidden", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Whether a class or id list names one of <paramref name="words"/>, as a whole name or as a part of one split at - _ or a camelCase hump.</summary>
     private static bool HasWord(string? names, HashSet<string> words)
     {
         if (string.IsNullOrEmpty(names))
@@ -164,12 +165,21 @@ internal static class MainTextFinder
                 return true;
             }
 
-            foreach (var word in name.Split(['-', '_'], StringSplitOptions.RemoveEmptyEntries))
+            var start = 0;
+            for (var i = 1; i <= name.Length; i++)
             {
-                if (words.Contains(word))
+                var boundary = i == name.Length || name[i] is '-' or '_' || (char.IsUpper(name[i]) && char.IsLower(name[i - 1]));
+                if (!boundary)
+                {
+                    continue;
+                }
+
+                if (i > start && words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name.AsSpan(start, i - start).Trim("-_")))
                 {
                     return true;
                 }
+
+                start = i;
             }
         }
 
@@ -381,20 +391,24 @@ internal static class MainTextFinder
             && !(element.LocalName == "p" && density < 0.8 && length > 150);
     }
 
+    /// <summary>
+    /// One normalised paragraph per line. Short label lines at the end ("Tags", "Share this", "Related") are the
+    /// leftovers of furniture after the body, not prose, and are dropped; at the start such a line is as often a
+    /// dateline that belongs to the story, so it stays.
+    /// </summary>
     private static string Lines(StringBuilder text)
     {
-        var lines = new StringBuilder(text.Length);
-        foreach (var raw in text.ToString().Split('\n'))
+        var lines = text.ToString().Split('\n').Select(raw => ArticleExtractor.NormalizeWhitespace(raw).Trim()).Where(line => line.Length > 0).ToList();
+        var last = lines.Count - 1;
+        while (last >= 0 && IsLabel(lines[last]))
         {
-            var line = ArticleExtractor.NormalizeWhitespace(raw).Trim();
-            if (line.Length > 0)
-            {
-                lines.Append(line).Append('\n');
-            }
+            last--;
         }
 
-        return lines.ToString().TrimEnd('\n');
+        return string.Join('\n', lines.Take(last + 1));
     }
+
+    private static bool IsLabel(string line) => line.Length < 40 && !EndsSentence(line);
 
     /// <summary>Text of the element's own text nodes, not of its child elements (a div used as a paragraph).</summary>
     private static string DirectText(IElement element)
