@@ -10,8 +10,11 @@ namespace NewsPulse.Ingest.Extraction;
 /// ancestor, discounted by its link density, is the body, together with siblings that score close to it. Its text
 /// is read block by block, one paragraph per line, skipping link lists and headlines.
 /// </summary>
-internal static class MainTextFinder
+internal sealed class MainTextFinder
 {
+    /// <summary>Non-space characters of text, and of linked text, under each element of the pruned body: one pass, read many times.</summary>
+    private readonly Dictionary<IElement, (int Text, int Linked)> _textStats = [];
+
     private const int MinParagraphCharacters = 25;
 
     /// <summary>Elements that never hold article prose.</summary>
@@ -48,10 +51,13 @@ internal static class MainTextFinder
         "article", "body", "content", "entry", "main", "post", "story", "text", "articlebody", "storybody", "postbody", "prose",
     };
 
-    public static string Find(IElement body)
+    public static string Find(IElement body) => new MainTextFinder().Read(body);
+
+    private string Read(IElement body)
     {
         var proseLength = ProseLength(body);
         Prune(body, proseLength);
+        Measure(body, insideLink: false);
         var text = new StringBuilder();
         foreach (var part in BodyParts(body))
         {
@@ -191,7 +197,7 @@ internal static class MainTextFinder
     /// density (an explicit articleBody wins if it has prose), with its related siblings; or, for a body the template
     /// cuts into same-class chunks between ads and rails, every such chunk.
     /// </summary>
-    private static List<IElement> BodyParts(IElement body)
+    private List<IElement> BodyParts(IElement body)
     {
         var scores = new Dictionary<IElement, double>();
         foreach (var block in body.QuerySelectorAll("p, pre, blockquote, td, li, div, section"))
@@ -224,7 +230,7 @@ internal static class MainTextFinder
 
         var ranked = scores.Select(pair => (Element: pair.Key, Score: pair.Value * (1 - LinkDensity(pair.Key)))).OrderByDescending(c => c.Score).ToList();
         var top = ranked[0];
-        if (body.QuerySelector("[itemprop='articleBody']") is { } marked && CountNonSpace(marked.TextContent) >= 250)
+        if (body.QuerySelector("[itemprop='articleBody']") is { } marked && TextLength(marked) >= 250)
         {
             return WithRelatedSiblings(marked, Math.Max(top.Score, scores.GetValueOrDefault(marked)));
         }
@@ -290,7 +296,7 @@ internal static class MainTextFinder
     }
 
     /// <summary>The candidate, plus siblings that carry the same story: scored close to it, or plain prose paragraphs.</summary>
-    private static List<IElement> WithRelatedSiblings(IElement best, double bestScore)
+    private List<IElement> WithRelatedSiblings(IElement best, double bestScore)
     {
         var parent = best.ParentElement;
         if (parent is null)
@@ -329,7 +335,7 @@ internal static class MainTextFinder
     private static bool EndsSentence(string text) => text.TrimEnd() is { Length: > 0 } trimmed && trimmed[^1] is '.' or '!' or '?' or '…' or '»' or '"' or '”' or '。';
 
     /// <summary>Reads an element's text block by block, skipping headlines and lists of links.</summary>
-    private static void AppendText(INode node, StringBuilder text)
+    private void AppendText(INode node, StringBuilder text)
     {
         if (node is IText textNode)
         {
@@ -378,9 +384,9 @@ internal static class MainTextFinder
     }
 
     /// <summary>A block made mostly of links: "read more", tag clouds, lists of other stories.</summary>
-    private static bool IsLinkList(IElement element)
+    private bool IsLinkList(IElement element)
     {
-        var length = CountNonSpace(element.TextContent);
+        var length = TextLength(element);
         if (length == 0)
         {
             return false;
@@ -443,15 +449,32 @@ internal static class MainTextFinder
         return count;
     }
 
-    private static double LinkDensity(IElement element)
+    private double LinkDensity(IElement element) =>
+        _textStats.TryGetValue(element, out var stats) && stats.Text > 0 ? Math.Min(1.0, (double)stats.Linked / stats.Text) : 0;
+
+    private int TextLength(IElement element) => _textStats.TryGetValue(element, out var stats) ? stats.Text : CountNonSpace(element.TextContent);
+
+    private (int Text, int Linked) Measure(IElement element, bool insideLink)
     {
-        var total = CountNonSpace(element.TextContent);
-        if (total == 0)
+        var inLink = insideLink || element.LocalName == "a";
+        int text = 0, linked = 0;
+        foreach (var child in element.ChildNodes)
         {
-            return 0;
+            if (child is IText t)
+            {
+                var length = CountNonSpace(t.Data);
+                text += length;
+                linked += inLink ? length : 0;
+            }
+            else if (child is IElement e)
+            {
+                var (childText, childLinked) = Measure(e, inLink);
+                text += childText;
+                linked += childLinked;
+            }
         }
 
-        var linked = element.QuerySelectorAll("a").Sum(a => CountNonSpace(a.TextContent));
-        return Math.Min(1.0, (double)linked / total);
+        _textStats[element] = (text, linked);
+        return (text, linked);
     }
 }

@@ -34,12 +34,14 @@ internal sealed class PageMetadata
 
     public bool DeclaresArticle { get; private set; }
 
-    public static PageMetadata Read(IDocument document)
+    /// <param name="document">The parsed page.</param>
+    /// <param name="jsonLd">The page's JSON-LD blocks (the parser does not keep script text).</param>
+    public static PageMetadata Read(IDocument document, IEnumerable<string> jsonLd)
     {
         var metadata = new PageMetadata();
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var json in jsonLd)
         {
-            metadata.ReadJsonLd(script.TextContent);
+            metadata.ReadJsonLd(json);
         }
 
         metadata.Headline ??= Meta(document, "og:title") ?? Meta(document, "twitter:title");
