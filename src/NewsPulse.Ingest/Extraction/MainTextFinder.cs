@@ -21,7 +21,7 @@ internal sealed class MainTextFinder
     private static readonly HashSet<string> NonContentTags = new(StringComparer.Ordinal)
     {
         "script", "style", "noscript", "template", "iframe", "svg", "canvas", "button", "select", "input", "textarea", "option",
-        "dialog", "object", "embed", "video", "audio", "map", "nav", "aside", "footer", "figure", "figcaption", "picture", "img", "link", "meta",
+        "dialog", "object", "embed", "video", "audio", "map", "nav", "aside", "footer", "figure", "figcaption",
     };
 
     /// <summary>Elements whose end is a paragraph break when text is read.</summary>
@@ -164,9 +164,18 @@ internal sealed class MainTextFinder
             return false;
         }
 
-        foreach (var name in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        // Runs on every element's class and id: spans, no allocations.
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        var all = names.AsSpan();
+        foreach (var range in all.Split(' '))
         {
-            if (words.Contains(name))
+            var name = all[range];
+            if (name.IsEmpty)
+            {
+                continue;
+            }
+
+            if (lookup.Contains(name))
             {
                 return true;
             }
@@ -180,7 +189,7 @@ internal sealed class MainTextFinder
                     continue;
                 }
 
-                if (i > start && words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name.AsSpan(start, i - start).Trim("-_")))
+                if (i > start && lookup.Contains(name[start..i].Trim("-_")))
                 {
                     return true;
                 }
