@@ -118,6 +118,24 @@ public partial class ArticleExtractorTests
         Assert.DoesNotContain("Related", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Le gouvernement a présenté mercredi un projet de loi sur le numérique, qui prévoit de nouvelles obligations pour les plateformes. Selon le ministre, « les règles entreront en vigueur dès l’an prochain ». Les entreprises auront six mois pour se mettre en conformité, et les sanctions pourront atteindre 4 % du chiffre d’affaires.", "fr")]
+    [InlineData("fr", "The government unveiled a bill on Wednesday that would impose new obligations on online platforms. According to the minister, the rules will take effect early next year, and companies will have six months to comply before fines of up to four percent of revenue can be imposed.", "en")]
+    public void When_the_declared_language_disagrees_with_the_text_the_text_wins(string declared, string paragraph, string expected)
+    {
+        var html = $"<html lang=\"{declared}\"><body><article><p>{paragraph}</p><p>{paragraph}</p></article></body></html>";
+
+        Assert.Equal(expected, _extractor.Extract(html, new Uri("http://x.example/")).Article!.Language);
+    }
+
+    [Fact]
+    public void Too_little_text_to_tell_keeps_the_declared_language()
+    {
+        Assert.Null(LanguageSamples.Identifier.Identify("Oui, non."));
+        Assert.Equal("ja", LanguageSamples.Identifier.Identify("日本銀行は金融政策決定会合で、短期金利の誘導目標を据え置くことを決めた。市場では追加利上げの時期をめぐる観測が続いている。"));
+        Assert.Equal("zh", LanguageSamples.Identifier.Identify("中国人民银行周三宣布下调存款准备金率，以支持实体经济发展，市场普遍认为此举将释放长期流动性。"));
+    }
+
     [Fact]
     public void No_break_spaces_of_french_typography_survive_whitespace_normalisation()
     {

@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using NewsPulse.App.Evaluation;
 using NewsPulse.App.Hosting;
+using NewsPulse.Ingest.Extraction;
 using Spectre.Console;
 
 namespace NewsPulse.App.Cli;
 
-/// <summary><c>newspulse eval near-duplicates [--data DIR]</c>: measured quality of the pipeline's stages on labelled sets.</summary>
+/// <summary><c>newspulse eval near-duplicates|language [--data DIR]</c>: measured quality of the pipeline's stages on labelled sets.</summary>
 internal static class EvalCommand
 {
     private static readonly string[] Splits = ["train", "dev", "test"];
@@ -52,6 +53,47 @@ internal static class EvalCommand
             return Task.FromResult(0);
         });
         command.Subcommands.Add(nearDuplicates);
+        command.Subcommands.Add(CreateLanguage());
+        return command;
+    }
+
+    private static Command CreateLanguage()
+    {
+        var data = new Option<DirectoryInfo>("--data")
+        {
+            Description = "Folder with one LANG.jsonl per language, lines {split, text} (default: tests/data/language-id).",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(ProjectPaths.Root, "tests", "data", "language-id")),
+        };
+        var command = new Command("language", "Language identification: trained on the train split, accuracy and per-language precision/recall/F1 per split.") { data };
+        command.SetGuardedAction((parseResult, _) =>
+        {
+            var folder = parseResult.GetValue(data)!;
+            if (!folder.Exists)
+            {
+                throw new UserInputException($"No labelled set at {folder.FullName}.");
+            }
+
+            var reports = LanguageEvaluation.Run(LanguageSamples.Load(folder.FullName));
+            foreach (var report in reports)
+            {
+                AnsiConsole.WriteLine($"{report.Split}: {report.Samples} paragraphs, accuracy {Percent(report.Accuracy)}");
+            }
+
+            var test = reports.Single(r => r.Split == "test");
+            var table = new Table().Title("test split").AddColumns("language", "paragraphs", "precision", "recall", "F1");
+            foreach (var language in test.PerLanguage)
+            {
+                table.AddRow(language.Language, language.Samples.ToString(CultureInfo.InvariantCulture), Percent(language.Scores.Precision), Percent(language.Scores.Recall), Percent(language.Scores.F1));
+            }
+
+            AnsiConsole.Write(table);
+            foreach (var (sample, predicted) in test.Errors)
+            {
+                AnsiConsole.WriteLine($"test error: {sample.Language} read as {predicted ?? "(none)"}: {Markup.Escape(sample.Text[..Math.Min(80, sample.Text.Length)])}");
+            }
+
+            return Task.FromResult(0);
+        });
         return command;
     }
 

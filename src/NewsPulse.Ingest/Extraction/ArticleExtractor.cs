@@ -33,7 +33,7 @@ public sealed class ArticleExtractor
         using var document = _parser.ParseDocument(html);
         var metadata = PageMetadata.Read(document, JsonLdBlocks(html));
         var title = metadata.Headline ?? FirstText(document, "h1") ?? StripSiteName(document.Title);
-        var language = NormalizeLanguage(document.DocumentElement.GetAttribute("lang") ?? metadata.Language);
+        var declaredLanguage = NormalizeLanguage(document.DocumentElement.GetAttribute("lang") ?? metadata.Language);
         var canonical = CanonicalUrl(document, pageUrl);
 
         var text = document.Body is null ? string.Empty : MainTextFinder.Find(document.Body);
@@ -49,6 +49,8 @@ public sealed class ArticleExtractor
                 $"no article text found: {text.Length} characters of body text, at least {MinArticleCharacters} expected");
         }
 
+        // Templates declare one lang for a whole site, translated or not: when the text says otherwise, trust the text.
+        var language = LanguageSamples.Identifier.Identify(text) ?? declaredLanguage;
         return ExtractionResult.Found(new ExtractedArticle(
             title is null ? null : NormalizeWhitespace(title),
             metadata.Authors.Select(NormalizeWhitespace).Where(a => a.Length > 0).Distinct().ToArray(),

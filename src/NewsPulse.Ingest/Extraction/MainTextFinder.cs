@@ -13,7 +13,25 @@ namespace NewsPulse.Ingest.Extraction;
 internal sealed class MainTextFinder
 {
     /// <summary>Non-space characters of text, and of linked text, under each element of the pruned body: one pass, read many times.</summary>
-    private readonly Dictionary<IElement, (int Text, int Linked)> _textStats = [];
+    private readonly Dictionary<IElement, TextStats> _textStats = [];
+
+    /// <summary>Non-space characters, those inside links, and commas (the mark of running prose) under one element.</summary>
+    private readonly record struct TextStats(int Text, int Linked, int Commas)
+    {
+        public static TextStats Of(string text, bool linked)
+        {
+            int length = 0, commas = 0;
+            foreach (var c in text)
+            {
+                length += char.IsWhiteSpace(c) ? 0 : 1;
+                commas += c is ',' or '，' or '、' ? 1 : 0;
+            }
+
+            return new TextStats(length, linked ? length : 0, commas);
+        }
+
+        public static TextStats operator +(TextStats a, TextStats b) => new(a.Text + b.Text, a.Linked + b.Linked, a.Commas + b.Commas);
+    }
 
     private const int MinParagraphCharacters = 25;
 
@@ -211,14 +229,13 @@ internal sealed class MainTextFinder
         var scores = new Dictionary<IElement, double>();
         foreach (var block in body.QuerySelectorAll("p, pre, blockquote, td, li, div, section"))
         {
-            var ownText = block.LocalName is "div" or "section" or "li" or "td" ? DirectText(block) : block.TextContent;
-            var length = CountNonSpace(ownText);
-            if (length < MinParagraphCharacters)
+            var own = block.LocalName is "div" or "section" or "li" or "td" ? DirectStats(block) : _textStats[block];
+            if (own.Text < MinParagraphCharacters)
             {
                 continue;
             }
 
-            var contribution = 1 + ownText.Count(c => c is ',' or '，' or '、') + Math.Min(length / 100.0, 3);
+            var contribution = 1 + own.Commas + Math.Min(own.Text / 100.0, 3);
             // Text written straight into a div is that div's own paragraph, as if wrapped in a <p> inside it.
             var ancestor = block.LocalName is "div" or "section" ? block : block.ParentElement;
             for (var level = 0; ancestor is not null && level < 3; level++, ancestor = ancestor.ParentElement)
@@ -425,23 +442,23 @@ internal sealed class MainTextFinder
 
     private static bool IsLabel(string line) => line.Length < 40 && !EndsSentence(line);
 
-    /// <summary>Text of the element's own text nodes, not of its child elements (a div used as a paragraph).</summary>
-    private static string DirectText(IElement element)
+    /// <summary>Text of the element's own text nodes and inline children, not of its child blocks (a div used as a paragraph).</summary>
+    private TextStats DirectStats(IElement element)
     {
-        var text = new StringBuilder();
+        var stats = default(TextStats);
         foreach (var child in element.ChildNodes)
         {
             if (child is IText t)
             {
-                text.Append(t.Data);
+                stats += TextStats.Of(t.Data, linked: false);
             }
-            else if (child is IElement { LocalName: "a" or "b" or "i" or "em" or "strong" or "span" or "br" or "u" or "small" or "sup" or "sub" or "mark" or "q" or "cite" or "abbr" } inline)
+            else if (child is IElement { LocalName: "a" or "b" or "i" or "em" or "strong" or "span" or "u" or "small" or "sup" or "sub" or "mark" or "q" or "cite" or "abbr" } inline)
             {
-                text.Append(inline.TextContent);
+                stats += _textStats[inline];
             }
         }
 
-        return text.ToString();
+        return stats;
     }
 
     private static int CountNonSpace(string text)
@@ -463,27 +480,21 @@ internal sealed class MainTextFinder
 
     private int TextLength(IElement element) => _textStats.TryGetValue(element, out var stats) ? stats.Text : CountNonSpace(element.TextContent);
 
-    private (int Text, int Linked) Measure(IElement element, bool insideLink)
+    private TextStats Measure(IElement element, bool insideLink)
     {
         var inLink = insideLink || element.LocalName == "a";
-        int text = 0, linked = 0;
+        var stats = default(TextStats);
         foreach (var child in element.ChildNodes)
         {
-            if (child is IText t)
+            stats += child switch
             {
-                var length = CountNonSpace(t.Data);
-                text += length;
-                linked += inLink ? length : 0;
-            }
-            else if (child is IElement e)
-            {
-                var (childText, childLinked) = Measure(e, inLink);
-                text += childText;
-                linked += childLinked;
-            }
+                IText text => TextStats.Of(text.Data, inLink),
+                IElement e => Measure(e, inLink),
+                _ => default,
+            };
         }
 
-        _textStats[element] = (text, linked);
-        return (text, linked);
+        _textStats[element] = stats;
+        return stats;
     }
 }
