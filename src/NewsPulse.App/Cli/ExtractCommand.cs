@@ -19,11 +19,15 @@ internal static class ExtractCommand
     {
         var paths = new Argument<string[]>("path") { Description = "HTML files, or folders whose *.html files are read (sorted by name).", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "Output format (jsonl).", DefaultValueFactory = _ => "jsonl" };
+        var timeLimit = new Option<double>("--time-limit") { Description = "Seconds one file may take; a file over it gets an error and the run goes on.", DefaultValueFactory = _ => 2 };
         format.AcceptOnlyFromAmong("jsonl");
-        var command = new Command("extract", "Extract article text and metadata from HTML files; JSON Lines on stdout.") { paths, format };
+        var command = new Command("extract", "Extract article text and metadata from HTML files; JSON Lines on stdout.") { paths, format, timeLimit };
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
             var files = Expand(parseResult.GetValue(paths)!);
+            var limit = parseResult.GetValue(timeLimit) is > 0 and <= 600 and var seconds
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new UserInputException("--time-limit must be between 0 and 600 seconds.");
             var extractor = new ArticleExtractor();
             await using var output = Console.OpenStandardOutput();
             await using var writer = new StreamWriter(output) { AutoFlush = false };
@@ -35,7 +39,7 @@ internal static class ExtractCommand
                 try
                 {
                     var html = HtmlDecoder.Decode(await File.ReadAllBytesAsync(file, cancellationToken), contentType: null);
-                    var result = extractor.Extract(html, new Uri(Path.GetFullPath(file)));
+                    var result = extractor.Extract(html, new Uri(Path.GetFullPath(file)), limit);
                     line = result.Article is { } article
                         ? new ExtractOutput(
                             id,
@@ -46,7 +50,7 @@ internal static class ExtractCommand
                             article.Language,
                             article.SiteName,
                             article.Text)
-                        : new ExtractError(id, result.NotAnArticleReason!);
+                        : new ExtractError(id, result.Error ?? result.NotAnArticleReason!);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {

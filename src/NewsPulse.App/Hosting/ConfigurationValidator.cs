@@ -12,6 +12,7 @@ public static class ConfigurationValidator
         (DatabaseOptions.SectionName, typeof(DatabaseOptions)),
         (DemoOptions.SectionName, typeof(DemoOptions)),
         (ServeOptions.SectionName, typeof(ServeOptions)),
+        (ExtractionOptions.SectionName, typeof(ExtractionOptions)),
         (SchedulerOptions.SectionName, typeof(SchedulerOptions)),
         (StorageOptions.SectionName, typeof(StorageOptions)),
         (ClusteringOptions.SectionName, typeof(ClusteringOptions)),

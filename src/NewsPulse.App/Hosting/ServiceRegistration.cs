@@ -20,6 +20,7 @@ public static class ServiceRegistration
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ClusteringOptions>().Bind(configuration.GetSection(ClusteringOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName));
+        services.AddOptions<ExtractionOptions>().Bind(configuration.GetSection(ExtractionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ServeOptions>().Bind(configuration.GetSection(ServeOptions.SectionName));
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 

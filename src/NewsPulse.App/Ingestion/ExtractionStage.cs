@@ -15,6 +15,7 @@ public sealed class ExtractionStage(
     StoryClusterStore clusters,
     ArticleExtractor extractor,
     IOptions<ClusteringOptions> clustering,
+    IOptions<ExtractionOptions> extraction,
     TimeProvider time,
     ILogger<ExtractionStage> logger)
 {
@@ -28,10 +29,10 @@ public sealed class ExtractionStage(
         }
 
         var html = HtmlDecoder.Decode(page.Body, page.ContentType);
-        var result = extractor.Extract(html, page.FinalUrl);
+        var result = extractor.Extract(html, page.FinalUrl, TimeSpan.FromMilliseconds(extraction.Value.TimeLimitMs));
         if (result.Article is not { } extracted)
         {
-            return await FailAsync(articleId, url, $"not an article: {result.NotAnArticleReason}", cancellationToken);
+            return await FailAsync(articleId, url, result.Problem!, cancellationToken);
         }
 
         var language = extracted.Language ?? feedLanguage;

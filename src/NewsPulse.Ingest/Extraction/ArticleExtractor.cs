@@ -26,17 +26,61 @@ public sealed class ArticleExtractor
         DisableElementPositionTracking = true,
     });
 
-    public ExtractionResult Extract(string html, Uri pageUrl)
+    /// <summary>Stack for one bounded extraction: walks recurse with the DOM's depth, and hostile pages nest thousands deep.</summary>
+    private const int ExtractionStackBytes = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// <see cref="Extract(string, Uri, CancellationToken)"/> on a thread of its own with a deep stack, given up after
+    /// <paramref name="timeLimit"/>: a pathological page costs one clear error, never the batch or the process.
+    /// </summary>
+    public ExtractionResult Extract(string html, Uri pageUrl, TimeSpan timeLimit)
+    {
+        using var cancellation = new CancellationTokenSource(timeLimit);
+        ExtractionResult? result = null;
+        var worker = new Thread(
+            () =>
+            {
+                try
+                {
+                    result = Extract(html, pageUrl, cancellation.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Over the limit: the caller has already reported it.
+                }
+            },
+            ExtractionStackBytes)
+        { IsBackground = true, Name = "extract" };
+        worker.Start();
+        var finished = worker.Join(timeLimit + TimeSpan.FromMilliseconds(100));
+        return finished && result is not null
+            ? result
+            : ExtractionResult.Failed($"extraction gave up after {timeLimit.TotalSeconds:0.###} s ({html.Length} characters of HTML)");
+    }
+
+    public ExtractionResult Extract(string html, Uri pageUrl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(pageUrl);
+        if (html.Length == 0 || string.IsNullOrWhiteSpace(html))
+        {
+            return ExtractionResult.Failed("the page is empty");
+        }
+
+        if (LooksBinary(html))
+        {
+            return ExtractionResult.Failed("not an HTML page: binary data");
+        }
+
         using var document = _parser.ParseDocument(html);
+        cancellationToken.ThrowIfCancellationRequested();
         var metadata = PageMetadata.Read(document, JsonLdBlocks(html));
         var title = metadata.Headline ?? FirstText(document, "h1") ?? StripSiteName(document.Title);
         var declaredLanguage = NormalizeLanguage(document.DocumentElement.GetAttribute("lang") ?? metadata.Language);
         var canonical = CanonicalUrl(document, pageUrl);
 
         var text = document.Body is null ? string.Empty : MainTextFinder.Find(document.Body);
+        cancellationToken.ThrowIfCancellationRequested();
         // The publisher's own articleBody (JSON-LD) is the fallback when the page yields little, or much less than it.
         if (metadata.ArticleBody is { Length: >= MinArticleCharacters } body && text.Length < Math.Max(MinArticleCharacters, body.Length * 0.6))
         {
@@ -61,6 +105,19 @@ public sealed class ArticleExtractor
             metadata.SiteName,
             metadata.Description,
             text));
+    }
+
+    /// <summary>Control characters (NUL and friends) in the first kilobytes mean bytes that were never text.</summary>
+    private static bool LooksBinary(string html)
+    {
+        var head = html.AsSpan(0, Math.Min(html.Length, 4096));
+        var control = 0;
+        foreach (var c in head)
+        {
+            control += c == '\0' || c == '\uFFFD' || (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f')) ? 1 : 0;
+        }
+
+        return control > head.Length / 20;
     }
 
     /// <summary>The text of every <c>&lt;script type="application/ld+json"&gt;</c>, found by scanning the source once.</summary>

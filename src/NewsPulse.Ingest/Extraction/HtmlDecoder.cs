@@ -54,7 +54,10 @@ public static partial class HtmlDecoder
     {
         // The prescan only needs ASCII-compatible bytes, so Latin-1 reads it safely whatever the real charset.
         var head = Encoding.Latin1.GetString(body, 0, Math.Min(body.Length, 2048));
-        return FromName(MetaCharset().Match(head).Groups[1].Value);
+        var declared = FromName(MetaCharset().Match(head).Groups[1].Value);
+
+        // A <meta> that could be read byte by byte cannot be in UTF-16 whatever it claims; browsers take UTF-8 then.
+        return declared is UnicodeEncoding ? StrictUtf8 : declared;
     }
 
     // Browsers read pages labelled ISO-8859-1 as windows-1252 (curly quotes, euro sign); do the same.
