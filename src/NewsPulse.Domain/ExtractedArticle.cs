@@ -1,6 +1,6 @@
 namespace NewsPulse.Domain;
 
-/// <summary>What the extractor found on an article page. Text keeps one paragraph per line.</summary>
+/// <summary>What the extractor found on an article page. Text keeps one paragraph per line; Image is the lead image.</summary>
 public sealed record ExtractedArticle(
     string? Title,
     IReadOnlyList<string> Authors,
@@ -10,4 +10,5 @@ public sealed record ExtractedArticle(
     Uri? CanonicalUrl,
     string? SiteName,
     string? Description,
-    string Text);
+    string Text,
+    Uri? Image = null);

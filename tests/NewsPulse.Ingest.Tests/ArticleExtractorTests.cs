@@ -77,6 +77,82 @@ public partial class ArticleExtractorTests
     }
 
     [Fact]
+    public void A_french_page_with_open_graph_a_time_element_and_a_byline_gives_every_field()
+    {
+        const string html = """
+            <html lang="fr"><head><title>La BCE maintient ses taux — Le Fil Éco</title>
+            <meta property="og:site_name" content="Le Fil Éco"><meta property="og:image" content="/img/bce.jpg">
+            <meta name="description" content="Francfort garde le cap malgré le ralentissement.">
+            <link rel="canonical" href="https://fil-eco.example/2026/11/03/bce-taux"></head>
+            <body><header><h1>La BCE maintient ses taux</h1><p class="byline">Par Claire Martin</p>
+            <time datetime="2026-11-03T08:15:00+01:00">3 novembre 2026</time></header>
+            <article><p>La Banque centrale européenne a laissé jeudi ses taux directeurs inchangés, comme l’attendaient les marchés.</p>
+            <p>« Nous restons attentifs », a déclaré sa présidente, selon qui l’inflation devrait revenir vers 2 % l’an prochain.</p>
+            <p>Les économistes interrogés estiment qu’une baisse pourrait intervenir au printemps si la croissance continue de ralentir.</p></article></body></html>
+            """;
+
+        var article = _extractor.Extract(html, new Uri("https://fil-eco.example/2026/11/03/bce-taux?utm_source=rss")).Article!;
+
+        Assert.Equal("La BCE maintient ses taux", article.Title);
+        Assert.Equal(["Claire Martin"], article.Authors);
+        Assert.Equal(new DateTimeOffset(2026, 11, 3, 8, 15, 0, TimeSpan.FromHours(1)), article.PublishedAt);
+        Assert.Equal(TimeSpan.FromHours(1), article.PublishedAt!.Value.Offset);
+        Assert.Equal("fr", article.Language);
+        Assert.Equal("Le Fil Éco", article.SiteName);
+        Assert.Equal("Francfort garde le cap malgré le ralentissement.", article.Description);
+        Assert.Equal("https://fil-eco.example/img/bce.jpg", article.Image!.AbsoluteUri);
+        Assert.Equal("https://fil-eco.example/2026/11/03/bce-taux", article.CanonicalUrl!.AbsoluteUri);
+        Assert.DoesNotContain("Claire Martin", article.Text, StringComparison.Ordinal);
+        Assert.StartsWith("La Banque centrale européenne", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_english_page_with_microdata_and_a_json_ld_image_object_gives_every_field()
+    {
+        const string html = """
+            <html lang="en"><head><title>Chipmaker beats forecasts | Market Wire</title>
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Chipmaker beats forecasts as AI demand surges",
+              "image":[{"@type":"ImageObject","url":"https://cdn.example/chip.png"}]}</script></head>
+            <body><article itemscope itemtype="https://schema.org/NewsArticle">
+            <div class="meta">By <span itemprop="author" itemscope><span itemprop="name">Dana Whitfield</span></span>
+            <time itemprop="datePublished" datetime="2026-11-20T21:05:00-05:00">Nov 20</time>
+            <meta itemprop="dateModified" content="2026-11-21T09:30:00Z"></div>
+            <div itemprop="articleBody"><p>Shares of the chipmaker rose 9% in after-hours trading after it reported quarterly revenue well above estimates.</p>
+            <p>The company said demand for its accelerators, used to train large AI models, would keep growing through next year.</p>
+            <p>Analysts cautioned that export limits could weigh on sales in China, which accounted for a fifth of revenue.</p></div></article></body></html>
+            """;
+
+        var article = _extractor.Extract(html, new Uri("https://wire.example/markets/chip")).Article!;
+
+        Assert.Equal("Chipmaker beats forecasts as AI demand surges", article.Title);
+        Assert.Equal(["Dana Whitfield"], article.Authors);
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 21, 5, 0, TimeSpan.FromHours(-5)), article.PublishedAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 21, 9, 30, 0, TimeSpan.Zero), article.ModifiedAt);
+        Assert.Equal("https://cdn.example/chip.png", article.Image!.AbsoluteUri);
+        Assert.Equal("en", article.Language);
+        Assert.Equal(3, article.Text.Split('\n').Length);
+    }
+
+    [Theory]
+    [InlineData("https://news.example/2019/11/18/keyboard-story", 2019, 11, 18)]
+    [InlineData("https://news.example/politique/2024-02-29-budget.html", 2024, 2, 29)]
+    [InlineData("https://news.example/world/20230705/heatwave", 2023, 7, 5)]
+    public void A_page_without_a_stated_date_takes_the_date_in_its_url(string url, int year, int month, int day)
+    {
+        var html = "<html><body><article>" + string.Concat(Enumerable.Repeat("<p>Officials said the new rules would apply to every company operating in the sector, large or small.</p>", 4)) + "</article></body></html>";
+
+        Assert.Equal(new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero), _extractor.Extract(html, new Uri(url)).Article!.PublishedAt);
+    }
+
+    [Fact]
+    public void Numbers_in_a_url_that_are_not_a_date_give_no_date()
+    {
+        var html = "<html><body><article>" + string.Concat(Enumerable.Repeat("<p>Officials said the new rules would apply to every company operating in the sector, large or small.</p>", 4)) + "</article></body></html>";
+
+        Assert.Null(_extractor.Extract(html, new Uri("https://news.example/story/20231345/x")).Article!.PublishedAt);
+    }
+
+    [Fact]
     public void Title_falls_back_to_the_document_title_without_the_site_name()
     {
         var html = "<html><head><title>Chip stocks rally on export news - MarketDesk</title></head><body><div>"

@@ -11,7 +11,10 @@ namespace NewsPulse.App.Cli;
 /// </summary>
 internal static class ExtractCommand
 {
-    private sealed record ExtractOutput(string Id, string? Url, string? Title, string? Byline, string? Published, string? Language, string? SiteName, string Text);
+    // The first eight fields are the contract other tools read; the rest are additions.
+    private sealed record ExtractOutput(
+        string Id, string? Url, string? Title, string? Byline, string? Published, string? Language, string? SiteName, string Text,
+        IReadOnlyList<string> Authors, string? Modified, string? Description, string? Image);
 
     private sealed record ExtractError(string Id, string Error);
 
@@ -46,10 +49,14 @@ internal static class ExtractCommand
                             article.CanonicalUrl?.AbsoluteUri,
                             article.Title,
                             article.Authors.Count == 0 ? null : string.Join(", ", article.Authors),
-                            article.PublishedAt?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+                            Iso(article.PublishedAt),
                             article.Language,
                             article.SiteName,
-                            article.Text)
+                            article.Text,
+                            article.Authors,
+                            Iso(article.ModifiedAt),
+                            article.Description,
+                            article.Image?.AbsoluteUri)
                         : new ExtractError(id, result.Error ?? result.NotAnArticleReason!);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -65,6 +72,9 @@ internal static class ExtractCommand
         });
         return command;
     }
+
+    /// <summary>ISO 8601 with the page's own offset kept.</summary>
+    private static string? Iso(DateTimeOffset? value) => value?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     private static List<string> Expand(IEnumerable<string> paths)
     {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using NewsPulse.Domain;
@@ -10,7 +12,7 @@ namespace NewsPulse.Ingest.Extraction;
 /// touches the network. The body comes from <see cref="MainTextFinder"/>, or from the page's JSON-LD
 /// articleBody when the page itself yields too little.
 /// </summary>
-public sealed class ArticleExtractor
+public sealed partial class ArticleExtractor
 {
     /// <summary>Less body text than this and the page is a stub, an index or an error page, not an article.</summary>
     public const int MinArticleCharacters = 250;
@@ -98,13 +100,14 @@ public sealed class ArticleExtractor
         return ExtractionResult.Found(new ExtractedArticle(
             title is null ? null : NormalizeWhitespace(title),
             metadata.Authors.Select(NormalizeWhitespace).Where(a => a.Length > 0).Distinct().ToArray(),
-            metadata.Published,
+            metadata.Published ?? UrlDate(canonical ?? pageUrl),
             metadata.Modified,
             language,
             canonical,
             metadata.SiteName,
             metadata.Description,
-            text));
+            text,
+            AbsoluteHttpUrl(pageUrl, metadata.Image)));
     }
 
     /// <summary>Control characters (NUL and friends) in the first kilobytes mean bytes that were never text.</summary>
@@ -148,14 +151,30 @@ public sealed class ArticleExtractor
         return blocks;
     }
 
-    private static Uri? CanonicalUrl(IDocument document, Uri pageUrl)
+    private static Uri? CanonicalUrl(IDocument document, Uri pageUrl) => AbsoluteHttpUrl(
+        pageUrl,
+        document.QuerySelector("link[rel='canonical']")?.GetAttribute("href") ?? document.QuerySelector("meta[property='og:url']")?.GetAttribute("content"));
+
+    private static Uri? AbsoluteHttpUrl(Uri pageUrl, string? href) =>
+        !string.IsNullOrWhiteSpace(href) && Uri.TryCreate(pageUrl, href.Trim(), out var url) && url.Scheme is "http" or "https" ? url : null;
+
+    /// <summary>
+    /// The date many sites put in article paths (/2019/11/18/, /2019-11-18-, /20191118/), as midnight UTC: the last
+    /// resort when the page states no date, and only for a plausible year.
+    /// </summary>
+    private static DateTimeOffset? UrlDate(Uri url)
     {
-        var href = document.QuerySelector("link[rel='canonical']")?.GetAttribute("href")
-            ?? document.QuerySelector("meta[property='og:url']")?.GetAttribute("content");
-        return !string.IsNullOrWhiteSpace(href) && Uri.TryCreate(pageUrl, href.Trim(), out var url) && url.Scheme is "http" or "https"
-            ? url
+        var match = PathDate().Match(url.AbsolutePath);
+        return match.Success
+            && int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture) is >= 1995 and <= 2100 and var year
+            && int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) is >= 1 and <= 12 and var month
+            && int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture) is var day && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero)
             : null;
     }
+
+    [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})[/_-]?(?<m>[01][0-9])[/_-]?(?<d>[0-3][0-9])(?![0-9])")]
+    private static partial Regex PathDate();
 
     private static string? FirstText(IDocument document, string selector) =>
         document.QuerySelector(selector)?.TextContent is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;

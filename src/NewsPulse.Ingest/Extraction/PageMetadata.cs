@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using NewsPulse.Ingest.Feeds;
 
@@ -8,7 +9,7 @@ namespace NewsPulse.Ingest.Extraction;
 /// Metadata read from a page's head: JSON-LD first (publishers maintain it for search engines),
 /// then Open Graph and article:* meta tags, then plain HTML.
 /// </summary>
-internal sealed class PageMetadata
+internal sealed partial class PageMetadata
 {
     private static readonly HashSet<string> ArticleTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -34,6 +35,9 @@ internal sealed class PageMetadata
 
     public bool DeclaresArticle { get; private set; }
 
+    /// <summary>The lead image as the page gives it (maybe relative).</summary>
+    public string? Image { get; private set; }
+
     /// <param name="document">The parsed page.</param>
     /// <param name="jsonLd">The page's JSON-LD blocks (the parser does not keep script text).</param>
     public static PageMetadata Read(IDocument document, IEnumerable<string> jsonLd)
@@ -44,38 +48,115 @@ internal sealed class PageMetadata
             metadata.ReadJsonLd(json);
         }
 
-        metadata.Headline ??= Meta(document, "og:title") ?? Meta(document, "twitter:title");
-        metadata.SiteName ??= Meta(document, "og:site_name");
-        metadata.Description ??= Meta(document, "og:description") ?? Meta(document, "description");
-        metadata.Published ??= FeedParser.ParseDate(Meta(document, "article:published_time") ?? Meta(document, "date") ?? Meta(document, "dc.date"));
-        metadata.Modified ??= FeedParser.ParseDate(Meta(document, "article:modified_time") ?? Meta(document, "og:updated_time"));
-        metadata.DeclaresArticle |= string.Equals(Meta(document, "og:type"), "article", StringComparison.OrdinalIgnoreCase);
-        if (metadata.Authors.Count == 0 && (Meta(document, "author") ?? Meta(document, "article:author")) is { } author && !author.StartsWith("http", StringComparison.Ordinal))
+        var page = PageSignals.Collect(document);
+        metadata.Headline ??= page.Meta("og:title", "twitter:title");
+        metadata.SiteName ??= page.Meta("og:site_name", "application-name");
+        metadata.Description ??= page.Meta("og:description", "description", "twitter:description");
+        metadata.Image ??= page.Meta("og:image", "og:image:url", "twitter:image");
+        metadata.Published ??= FeedParser.ParseDate(page.Meta("article:published_time", "datePublished", "date", "dc.date", "dcterms.created"))
+            ?? FeedParser.ParseDate(page.ItemPublished) ?? FeedParser.ParseDate(page.TimeElement);
+        metadata.Modified ??= FeedParser.ParseDate(page.Meta("article:modified_time", "og:updated_time", "dateModified")) ?? FeedParser.ParseDate(page.ItemModified);
+        metadata.DeclaresArticle |= string.Equals(page.Meta("og:type"), "article", StringComparison.OrdinalIgnoreCase);
+        if (metadata.Authors.Count == 0 && page.Meta("author", "article:author") is { } author && !author.StartsWith("http", StringComparison.Ordinal))
         {
             metadata.Authors.Add(author);
         }
 
-        if (metadata.Published is null && document.QuerySelector("article time[datetime], time[datetime]") is { } time)
+        if (metadata.Authors.Count == 0)
         {
-            metadata.Published = FeedParser.ParseDate(time.GetAttribute("datetime"));
+            metadata.Authors.AddRange(BylineNames(page.BylineTexts));
         }
 
         return metadata;
     }
 
-    private static string? Meta(IDocument document, string name)
+    /// <summary>
+    /// Authors named in the page rather than its head (microdata author names, rel=author links, byline elements),
+    /// with the "By" / "Par" / "Von" / "Por" lead-in and any trailing date or place removed; the first usable one wins.
+    /// </summary>
+    private static string[] BylineNames(IEnumerable<string> texts)
     {
-        foreach (var meta in document.Head?.QuerySelectorAll("meta") ?? Enumerable.Empty<IElement>())
-        {
-            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase) && meta.GetAttribute("content") is { } content && !string.IsNullOrWhiteSpace(content))
-            {
-                return content.Trim();
-            }
-        }
-
-        return null;
+        var first = texts
+            .Select(text => BylinePrefix().Replace(ArticleExtractor.NormalizeWhitespace(text).Trim(), string.Empty))
+            .Select(text => text.Split([" | ", " · ", " - ", " — ", ", le ", " on ", "\n"], StringSplitOptions.TrimEntries)[0].Trim(' ', ',', '.'))
+            .FirstOrDefault(text => text.Length is >= 3 and <= 60 && !text.Any(char.IsDigit) && text.Count(char.IsWhiteSpace) <= 6);
+        return first is null ? [] : first.Split([" and ", " et ", " & ", ", "], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
     }
+
+    /// <summary>Everything metadata reads from the tree, gathered in one walk (CSS selectors would walk it once each).</summary>
+    private sealed class PageSignals
+    {
+        private readonly Dictionary<string, string> _meta = new(StringComparer.OrdinalIgnoreCase);
+
+        public string? ItemPublished { get; private set; }
+
+        public string? ItemModified { get; private set; }
+
+        public string? TimeElement { get; private set; }
+
+        /// <summary>Byline candidates in order of trust: microdata author names, rel=author, byline/author classes.</summary>
+        public List<string> BylineTexts { get; } = [];
+
+        public string? Meta(params string[] names) => names.Select(name => _meta.GetValueOrDefault(name)).FirstOrDefault(value => value is not null);
+
+        public static PageSignals Collect(IDocument document)
+        {
+            var page = new PageSignals();
+            var microdata = new List<string>();
+            var links = new List<string>();
+            var classes = new List<string>();
+            string? timeInArticle = null;
+            foreach (var element in document.DocumentElement.Descendants<IElement>())
+            {
+                var itemprop = element.GetAttribute("itemprop");
+                if (element.LocalName == "meta")
+                {
+                    var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? itemprop;
+                    if (key is not null && element.GetAttribute("content") is { } content && !string.IsNullOrWhiteSpace(content))
+                    {
+                        page._meta.TryAdd(key, content.Trim());
+                    }
+                }
+
+                switch (itemprop)
+                {
+                    case "datePublished":
+                        page.ItemPublished ??= element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? element.TextContent;
+                        break;
+                    case "dateModified":
+                        page.ItemModified ??= element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? element.TextContent;
+                        break;
+                    case "name" when element.ParentElement?.Closest("[itemprop='author']") is not null:
+                    case "author" when element.QuerySelector("[itemprop='name']") is null:
+                        microdata.Add(element.GetAttribute("content") ?? element.TextContent);
+                        break;
+                }
+
+                if (element.LocalName == "a" && element.GetAttribute("rel") == "author")
+                {
+                    links.Add(element.TextContent);
+                }
+                else if (element.LocalName != "meta" && element.ClassName is { } className
+                    && (className.Contains("byline", StringComparison.OrdinalIgnoreCase) || className.Split(' ').Any(c => c is "author" or "article-author")))
+                {
+                    classes.Add(element.TextContent);
+                }
+
+                if (element.LocalName == "time" && element.GetAttribute("datetime") is { } datetime)
+                {
+                    page.TimeElement ??= datetime;
+                    timeInArticle ??= element.Closest("article") is null ? null : datetime;
+                }
+            }
+
+            page.TimeElement = timeInArticle ?? page.TimeElement;
+            page.BylineTexts.AddRange(microdata.Concat(links).Concat(classes));
+            return page;
+        }
+    }
+
+    [GeneratedRegex(@"^(by|par|von|por|di|door|de)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex BylinePrefix();
 
     private void ReadJsonLd(string json)
     {
@@ -131,12 +212,26 @@ internal sealed class PageMetadata
                 Authors.AddRange(Names(author));
             }
 
+            if (Image is null && node.TryGetProperty("image", out var image))
+            {
+                Image = ImageUrl(image);
+            }
+
             if (SiteName is null && node.TryGetProperty("publisher", out var publisher))
             {
                 SiteName = Names(publisher).FirstOrDefault();
             }
         }
     }
+
+    /// <summary>schema.org image: a URL, an ImageObject with url, or a list of either (the first wins).</summary>
+    private static string? ImageUrl(JsonElement node) => node.ValueKind switch
+    {
+        JsonValueKind.String => node.GetString(),
+        JsonValueKind.Object => Text(node, "url") ?? Text(node, "contentUrl"),
+        JsonValueKind.Array => node.EnumerateArray().Select(ImageUrl).FirstOrDefault(url => url is not null),
+        _ => null,
+    };
 
     private static bool IsArticle(JsonElement node)
     {
