@@ -15,6 +15,13 @@ internal sealed class MainTextFinder
     /// <summary>Non-space characters of text, and of linked text, under each element of the pruned body: one pass, read many times.</summary>
     private readonly Dictionary<IElement, TextStats> _textStats = [];
 
+    private readonly Dictionary<IElement, int> _prose = [];
+
+    /// <summary>The element the page marks as its article body (schema.org microdata), and every element above it.</summary>
+    private readonly HashSet<IElement> _holdsMarked = [];
+
+    private IElement? _marked;
+
     /// <summary>Non-space characters, those inside links, and commas (the mark of running prose) under one element.</summary>
     private readonly record struct TextStats(int Text, int Linked, int Commas)
     {
@@ -73,7 +80,7 @@ internal sealed class MainTextFinder
 
     private string Read(IElement body)
     {
-        var proseLength = ProseLength(body);
+        var proseLength = MeasureProse(body);
         Prune(body, proseLength);
         Measure(body, insideLink: false);
         var text = new StringBuilder();
@@ -86,29 +93,41 @@ internal sealed class MainTextFinder
     }
 
     /// <summary>
-    /// Characters of running text (text outside links, in pieces long enough to be sentences rather than labels),
-    /// whether or not the page puts it in &lt;p&gt; elements: the yardstick for "holds most of the prose".
+    /// Characters of running text under each element (text outside links, in pieces long enough to be sentences
+    /// rather than labels), whether or not the page puts it in &lt;p&gt; elements: the yardstick for "holds most of
+    /// the prose". The same walk finds the element marked as the article body, and its ancestors.
     /// </summary>
-    private static int ProseLength(INode node)
+    private int MeasureProse(IElement element)
     {
+        if (_marked is null && element.GetAttribute("itemprop") == "articleBody")
+        {
+            _marked = element;
+            for (var ancestor = element; ancestor is not null; ancestor = ancestor.ParentElement)
+            {
+                _holdsMarked.Add(ancestor);
+            }
+        }
+
         var total = 0;
-        foreach (var child in node.ChildNodes)
+        foreach (var child in element.ChildNodes)
         {
             if (child is IText text)
             {
                 var length = CountNonSpace(text.Data);
                 total += length >= 10 ? length : 0;
             }
-            else if (child is IElement element && element.LocalName != "a" && !NonContentTags.Contains(element.LocalName))
+            else if (child is IElement childElement)
             {
-                total += ProseLength(element);
+                var prose = MeasureProse(childElement);
+                total += childElement.LocalName != "a" && !NonContentTags.Contains(childElement.LocalName) ? prose : 0;
             }
         }
 
+        _prose[element] = total;
         return total;
     }
 
-    private static void Prune(IElement root, int proseLength)
+    private void Prune(IElement root, int proseLength)
     {
         var doomed = new List<IElement>();
         Collect(root);
@@ -133,7 +152,7 @@ internal sealed class MainTextFinder
         }
     }
 
-    private static bool ShouldRemove(IElement element, int proseLength)
+    private bool ShouldRemove(IElement element, int proseLength)
     {
         var tag = element.LocalName;
         if (NonContentTags.Contains(tag))
@@ -159,14 +178,14 @@ internal sealed class MainTextFinder
 
         // A wrapper with a misleading name (an ASP.NET form around the page, "post-sidebar-layout") can hold the story:
         // keep anything that carries a large share of the page's prose or is marked as the article body.
-        if (element.QuerySelector("[itemprop='articleBody']") is not null || element.GetAttribute("itemprop") == "articleBody")
+        if (_holdsMarked.Contains(element))
         {
             return false;
         }
 
         // Reader comments can outweigh the story itself, so a comments section needs to be nearly the whole page.
         var share = HasWord(element.ClassName, CommentWords) || HasWord(element.Id, CommentWords) ? 0.75 : 0.3;
-        var prose = ProseLength(element);
+        var prose = _prose.GetValueOrDefault(element);
         return prose < share * proseLength || prose < 200;
     }
 
@@ -227,8 +246,13 @@ internal sealed class MainTextFinder
     private List<IElement> BodyParts(IElement body)
     {
         var scores = new Dictionary<IElement, double>();
-        foreach (var block in body.QuerySelectorAll("p, pre, blockquote, td, li, div, section"))
+        foreach (var block in body.Descendants<IElement>())
         {
+            if (block.LocalName is not ("p" or "pre" or "blockquote" or "td" or "li" or "div" or "section"))
+            {
+                continue;
+            }
+
             var own = block.LocalName is "div" or "section" or "li" or "td" ? DirectStats(block) : _textStats[block];
             if (own.Text < MinParagraphCharacters)
             {
@@ -256,7 +280,7 @@ internal sealed class MainTextFinder
 
         var ranked = scores.Select(pair => (Element: pair.Key, Score: pair.Value * (1 - LinkDensity(pair.Key)))).OrderByDescending(c => c.Score).ToList();
         var top = ranked[0];
-        if (body.QuerySelector("[itemprop='articleBody']") is { } marked && TextLength(marked) >= 250)
+        if (_marked is { } marked && _textStats.ContainsKey(marked) && TextLength(marked) >= 250)
         {
             return WithRelatedSiblings(marked, Math.Max(top.Score, scores.GetValueOrDefault(marked)));
         }
