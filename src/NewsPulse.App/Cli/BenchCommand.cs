@@ -56,21 +56,24 @@ internal static class BenchCommand
             };
             if (!parseResult.GetValue(noBaseline))
             {
-                runs.Add(ExtractionBenchmark.Measure("SmartReader 0.11 (baseline)", pages, SmartReaderText));
+                runs.Add(ExtractionBenchmark.Measure("SmartReader", pages, SmartReaderText));
             }
 
-            var table = new Table().AddColumns("extractor", "F1", "precision", "recall", "exact match", "pages/s (1 thread)", "peak memory");
+            var table = new Table().AddColumns("extractor", "F1", "precision", "recall", "exact", "pages/s", "pages/CPU-s", "peak MB");
             foreach (var run in runs)
             {
                 var q = run.Quality;
                 table.AddRow(
                     Markup.Escape(run.Extractor), Number(q.F1), Number(q.Precision), Number(q.Recall), Number(q.Accuracy),
                     run.PagesPerSecond.ToString("0.0", CultureInfo.InvariantCulture),
-                    $"{run.PeakWorkingSetBytes / (1024 * 1024)} MB");
+                    run.PagesPerCpuSecond.ToString("0.0", CultureInfo.InvariantCulture),
+                    (run.PeakWorkingSetBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture));
             }
 
             AnsiConsole.Write(table);
-            AnsiConsole.WriteLine("Peak memory is the process's peak working set when each run ended (runs go in the order shown).");
+            AnsiConsole.WriteLine("SmartReader 0.11.1 is the baseline (Readability on AngleSharp). pages/s: wall time on one thread; pages/CPU-s: per second of");
+            AnsiConsole.WriteLine("the process's CPU time (GC included); exact: share of pages whose tokens match exactly; peak MB: the process's peak");
+            AnsiConsole.WriteLine("working set when each run ended (runs go in the order shown).");
             if (parseResult.GetValue(details) is { } detailsFile)
             {
                 await using var writer = new StreamWriter(detailsFile.FullName);

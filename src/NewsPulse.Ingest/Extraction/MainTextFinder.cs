@@ -364,13 +364,12 @@ internal sealed class MainTextFinder
                 continue;
             }
 
-            var text = sibling.TextContent;
-            var length = CountNonSpace(text);
+            var length = TextLength(sibling);
             var density = LinkDensity(sibling);
             var sameClass = !string.IsNullOrEmpty(best.ClassName) && sibling.ClassName == best.ClassName;
             if ((sameClass && length >= MinParagraphCharacters && density < 0.3)
-                || (sibling.LocalName == "p" && ((length >= 80 && density < 0.25) || (length > 0 && density == 0 && EndsSentence(text))))
-                || (ParagraphScore(sibling) >= threshold && density < 0.3))
+                || (sibling.LocalName == "p" && ((length >= 80 && density < 0.25) || (length > 0 && density == 0 && EndsSentence(sibling.TextContent))))
+                || (density < 0.3 && ParagraphScore(sibling) >= threshold))
             {
                 parts.Add(sibling);
             }
@@ -379,8 +378,8 @@ internal sealed class MainTextFinder
         return parts;
     }
 
-    private static double ParagraphScore(IElement element) =>
-        element.QuerySelectorAll("p").Select(p => CountNonSpace(p.TextContent)).Where(l => l >= MinParagraphCharacters).Sum(l => 1 + Math.Min(l / 100.0, 3));
+    private double ParagraphScore(IElement element) =>
+        element.Descendants<IElement>().Where(e => e.LocalName == "p").Select(TextLength).Where(l => l >= MinParagraphCharacters).Sum(l => 1 + Math.Min(l / 100.0, 3));
 
     private static bool EndsSentence(string text) => text.TrimEnd() is { Length: > 0 } trimmed && trimmed[^1] is '.' or '!' or '?' or '…' or '»' or '"' or '”' or '。';
 

@@ -83,6 +83,26 @@ internal sealed partial class PageMetadata
         return first is null ? [] : first.Split([" and ", " et ", " & ", ", "], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
     }
 
+    /// <summary>A class list with "byline" anywhere in it, or a class that is exactly "author" or "article-author".</summary>
+    private static bool NamesByline(string className)
+    {
+        if (className.Contains("byline", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var names = className.AsSpan();
+        foreach (var range in names.Split(' '))
+        {
+            if (names[range] is "author" or "article-author")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Everything metadata reads from the tree, gathered in one walk (CSS selectors would walk it once each).</summary>
     private sealed class PageSignals
     {
@@ -136,8 +156,7 @@ internal sealed partial class PageMetadata
                 {
                     links.Add(element.TextContent);
                 }
-                else if (element.LocalName != "meta" && element.ClassName is { } className
-                    && (className.Contains("byline", StringComparison.OrdinalIgnoreCase) || className.Split(' ').Any(c => c is "author" or "article-author")))
+                else if (element.LocalName != "meta" && element.ClassName is { } className && NamesByline(className))
                 {
                     classes.Add(element.TextContent);
                 }
