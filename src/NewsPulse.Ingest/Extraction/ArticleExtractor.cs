@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using NewsPulse.Domain;
 
@@ -74,12 +73,13 @@ public sealed partial class ArticleExtractor
             return ExtractionResult.Failed("not an HTML page: binary data");
         }
 
-        using var document = _parser.ParseDocument(html);
+        var jsonLd = JsonLdBlocks(html);
+        using var document = _parser.ParseDocument(SourceFilter.WithoutNonContentBlocks(html));
         cancellationToken.ThrowIfCancellationRequested();
-        var metadata = PageMetadata.Read(document, JsonLdBlocks(html));
-        var title = metadata.Headline ?? FirstText(document, "h1") ?? StripSiteName(document.Title);
+        var metadata = PageMetadata.Read(document, jsonLd);
+        var title = metadata.Headline ?? metadata.FirstHeading ?? StripSiteName(metadata.DocumentTitle);
         var declaredLanguage = NormalizeLanguage(document.DocumentElement.GetAttribute("lang") ?? metadata.Language);
-        var canonical = CanonicalUrl(document, pageUrl);
+        var canonical = AbsoluteHttpUrl(pageUrl, metadata.CanonicalHref);
 
         var text = document.Body is null ? string.Empty : MainTextFinder.Find(document.Body);
         cancellationToken.ThrowIfCancellationRequested();
@@ -151,10 +151,6 @@ public sealed partial class ArticleExtractor
         return blocks;
     }
 
-    private static Uri? CanonicalUrl(IDocument document, Uri pageUrl) => AbsoluteHttpUrl(
-        pageUrl,
-        document.QuerySelector("link[rel='canonical']")?.GetAttribute("href") ?? document.QuerySelector("meta[property='og:url']")?.GetAttribute("content"));
-
     private static Uri? AbsoluteHttpUrl(Uri pageUrl, string? href) =>
         !string.IsNullOrWhiteSpace(href) && Uri.TryCreate(pageUrl, href.Trim(), out var url) && url.Scheme is "http" or "https" ? url : null;
 
@@ -175,9 +171,6 @@ public sealed partial class ArticleExtractor
 
     [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})[/_-]?(?<m>[01][0-9])[/_-]?(?<d>[0-3][0-9])(?![0-9])")]
     private static partial Regex PathDate();
-
-    private static string? FirstText(IDocument document, string selector) =>
-        document.QuerySelector(selector)?.TextContent is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;
 
     /// <summary>"Headline | Site" or "Headline - Site": the longest part is the headline.</summary>
     private static string? StripSiteName(string? title)

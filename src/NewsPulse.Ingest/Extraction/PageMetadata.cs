@@ -35,6 +35,15 @@ internal sealed partial class PageMetadata
 
     public bool DeclaresArticle { get; private set; }
 
+    /// <summary>The text of the page's first h1.</summary>
+    public string? FirstHeading { get; private set; }
+
+    /// <summary>The document's &lt;title&gt;, site name and all.</summary>
+    public string? DocumentTitle { get; private set; }
+
+    /// <summary>&lt;link rel=canonical&gt; or og:url as the page gives it (maybe relative).</summary>
+    public string? CanonicalHref { get; private set; }
+
     /// <summary>The lead image as the page gives it (maybe relative).</summary>
     public string? Image { get; private set; }
 
@@ -49,6 +58,9 @@ internal sealed partial class PageMetadata
         }
 
         var page = PageSignals.Collect(document);
+        metadata.FirstHeading = page.FirstHeading;
+        metadata.DocumentTitle = page.Title;
+        metadata.CanonicalHref = page.Canonical ?? page.Meta("og:url");
         metadata.Headline ??= page.Meta("og:title", "twitter:title");
         metadata.SiteName ??= page.Meta("og:site_name", "application-name");
         metadata.Description ??= page.Meta("og:description", "description", "twitter:description");
@@ -114,6 +126,12 @@ internal sealed partial class PageMetadata
 
         public string? TimeElement { get; private set; }
 
+        public string? FirstHeading { get; private set; }
+
+        public string? Title { get; private set; }
+
+        public string? Canonical { get; private set; }
+
         /// <summary>Byline candidates in order of trust: microdata author names, rel=author, byline/author classes.</summary>
         public List<string> BylineTexts { get; } = [];
 
@@ -159,6 +177,19 @@ internal sealed partial class PageMetadata
                 else if (element.LocalName != "meta" && element.ClassName is { } className && NamesByline(className))
                 {
                     classes.Add(element.TextContent);
+                }
+
+                switch (element.LocalName)
+                {
+                    case "h1" when page.FirstHeading is null && !string.IsNullOrWhiteSpace(element.TextContent):
+                        page.FirstHeading = element.TextContent;
+                        break;
+                    case "title" when page.Title is null && element.Closest("svg") is null:
+                        page.Title = element.TextContent;
+                        break;
+                    case "link" when page.Canonical is null && string.Equals(element.GetAttribute("rel"), "canonical", StringComparison.OrdinalIgnoreCase):
+                        page.Canonical = element.GetAttribute("href");
+                        break;
                 }
 
                 if (element.LocalName == "time" && element.GetAttribute("datetime") is { } datetime)
