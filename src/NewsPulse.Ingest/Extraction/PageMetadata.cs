@@ -76,7 +76,7 @@ internal sealed partial class PageMetadata
 
         if (metadata.Authors.Count == 0)
         {
-            metadata.Authors.AddRange(BylineNames(page.BylineTexts));
+            metadata.Authors.AddRange(BylineNames(page.BylineElements.Select(element => element.GetAttribute("content") ?? element.TextContent)));
         }
 
         return metadata;
@@ -133,27 +133,56 @@ internal sealed partial class PageMetadata
         public string? Canonical { get; private set; }
 
         /// <summary>Byline candidates in order of trust: microdata author names, rel=author, byline/author classes.</summary>
-        public List<string> BylineTexts { get; } = [];
+        public List<IElement> BylineElements { get; } = [];
 
         public string? Meta(params string[] names) => names.Select(name => _meta.GetValueOrDefault(name)).FirstOrDefault(value => value is not null);
 
         public static PageSignals Collect(IDocument document)
         {
             var page = new PageSignals();
-            var microdata = new List<string>();
-            var links = new List<string>();
-            var classes = new List<string>();
+            var microdata = new List<IElement>();
+            var links = new List<IElement>();
+            var classes = new List<IElement>();
             string? timeInArticle = null;
             foreach (var element in document.DocumentElement.Descendants<IElement>())
             {
-                var itemprop = element.GetAttribute("itemprop");
-                if (element.LocalName == "meta")
+                switch (element.LocalName)
                 {
-                    var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? itemprop;
-                    if (key is not null && element.GetAttribute("content") is { } content && !string.IsNullOrWhiteSpace(content))
-                    {
-                        page._meta.TryAdd(key, content.Trim());
-                    }
+                    case "h1" when page.FirstHeading is null && !string.IsNullOrWhiteSpace(element.TextContent):
+                        page.FirstHeading = element.TextContent;
+                        break;
+                    case "title" when page.Title is null && element.Closest("svg") is null:
+                        page.Title = element.TextContent;
+                        break;
+                }
+
+                // Most elements carry no attribute at all, and every signal below is an attribute.
+                if (element.Attributes.Length == 0)
+                {
+                    continue;
+                }
+
+                var itemprop = element.GetAttribute("itemprop");
+                switch (element.LocalName)
+                {
+                    case "meta":
+                        var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? itemprop;
+                        if (key is not null && element.GetAttribute("content") is { } content && !string.IsNullOrWhiteSpace(content))
+                        {
+                            page._meta.TryAdd(key, content.Trim());
+                        }
+
+                        break;
+                    case "link" when page.Canonical is null && string.Equals(element.GetAttribute("rel"), "canonical", StringComparison.OrdinalIgnoreCase):
+                        page.Canonical = element.GetAttribute("href");
+                        break;
+                    case "a" when element.GetAttribute("rel") == "author":
+                        links.Add(element);
+                        break;
+                    case "time" when element.GetAttribute("datetime") is { } datetime:
+                        page.TimeElement ??= datetime;
+                        timeInArticle ??= element.Closest("article") is null ? null : datetime;
+                        break;
                 }
 
                 switch (itemprop)
@@ -166,41 +195,18 @@ internal sealed partial class PageMetadata
                         break;
                     case "name" when element.ParentElement?.Closest("[itemprop='author']") is not null:
                     case "author" when element.QuerySelector("[itemprop='name']") is null:
-                        microdata.Add(element.GetAttribute("content") ?? element.TextContent);
+                        microdata.Add(element);
                         break;
                 }
 
-                if (element.LocalName == "a" && element.GetAttribute("rel") == "author")
+                if (element.LocalName != "meta" && (links.Count == 0 || links[^1] != element) && element.ClassName is { } className && NamesByline(className))
                 {
-                    links.Add(element.TextContent);
-                }
-                else if (element.LocalName != "meta" && element.ClassName is { } className && NamesByline(className))
-                {
-                    classes.Add(element.TextContent);
-                }
-
-                switch (element.LocalName)
-                {
-                    case "h1" when page.FirstHeading is null && !string.IsNullOrWhiteSpace(element.TextContent):
-                        page.FirstHeading = element.TextContent;
-                        break;
-                    case "title" when page.Title is null && element.Closest("svg") is null:
-                        page.Title = element.TextContent;
-                        break;
-                    case "link" when page.Canonical is null && string.Equals(element.GetAttribute("rel"), "canonical", StringComparison.OrdinalIgnoreCase):
-                        page.Canonical = element.GetAttribute("href");
-                        break;
-                }
-
-                if (element.LocalName == "time" && element.GetAttribute("datetime") is { } datetime)
-                {
-                    page.TimeElement ??= datetime;
-                    timeInArticle ??= element.Closest("article") is null ? null : datetime;
+                    classes.Add(element);
                 }
             }
 
             page.TimeElement = timeInArticle ?? page.TimeElement;
-            page.BylineTexts.AddRange(microdata.Concat(links).Concat(classes));
+            page.BylineElements.AddRange(microdata.Concat(links).Concat(classes));
             return page;
         }
     }

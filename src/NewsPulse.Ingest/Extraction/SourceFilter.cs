@@ -40,6 +40,12 @@ internal static class SourceFilter
     /// <summary>Where the block opening at <paramref name="start"/> ends (after its closing tag), or -1 when no block opens there.</summary>
     private static int BlockEnd(string html, int start)
     {
+        // Most tags are none of these: one look at the letter after '<' settles it.
+        if (start + 1 >= html.Length || html[start + 1] is not ('s' or 'S' or 'n' or 'N' or 't' or 'T' or '!'))
+        {
+            return -1;
+        }
+
         if (string.CompareOrdinal(html, start, "<!--", 0, 4) == 0)
         {
             var close = html.IndexOf("-->", start + 4, StringComparison.Ordinal);
