@@ -38,6 +38,8 @@ internal sealed class MainTextFinder
         }
 
         public static TextStats operator +(TextStats a, TextStats b) => new(a.Text + b.Text, a.Linked + b.Linked, a.Commas + b.Commas);
+
+        public static TextStats operator -(TextStats a, TextStats b) => new(a.Text - b.Text, a.Linked - b.Linked, a.Commas - b.Commas);
     }
 
     private const int MinParagraphCharacters = 25;
@@ -80,9 +82,8 @@ internal sealed class MainTextFinder
 
     private string Read(IElement body)
     {
-        var proseLength = MeasureProse(body);
+        var proseLength = Measure(body, insideLink: false).Prose;
         Prune(body, proseLength);
-        Measure(body, insideLink: false);
         var text = new StringBuilder();
         foreach (var part in BodyParts(body))
         {
@@ -93,11 +94,12 @@ internal sealed class MainTextFinder
     }
 
     /// <summary>
-    /// Characters of running text under each element (text outside links, in pieces long enough to be sentences
-    /// rather than labels), whether or not the page puts it in &lt;p&gt; elements: the yardstick for "holds most of
-    /// the prose". The same walk finds the element marked as the article body, and its ancestors.
+    /// One walk over the page before pruning: text statistics of every element (see <see cref="TextStats"/>), and its
+    /// running text (text outside links, in pieces long enough to be sentences rather than labels), whether or not
+    /// the page puts it in &lt;p&gt; elements, which is the yardstick for "holds most of the prose". The same walk
+    /// finds the element marked as the article body, and its ancestors.
     /// </summary>
-    private int MeasureProse(IElement element)
+    private (int Prose, TextStats Stats) Measure(IElement element, bool insideLink)
     {
         if (_marked is null && element.GetAttribute("itemprop") == "articleBody")
         {
@@ -108,23 +110,28 @@ internal sealed class MainTextFinder
             }
         }
 
-        var total = 0;
+        var inLink = insideLink || element.LocalName == "a";
+        var prose = 0;
+        var stats = default(TextStats);
         foreach (var child in element.ChildNodes)
         {
             if (child is IText text)
             {
-                var length = CountNonSpace(text.Data);
-                total += length >= 10 ? length : 0;
+                var measured = TextStats.Of(text.Data, inLink);
+                stats += measured;
+                prose += measured.Text >= 10 ? measured.Text : 0;
             }
             else if (child is IElement childElement)
             {
-                var prose = MeasureProse(childElement);
-                total += childElement.LocalName != "a" && !NonContentTags.Contains(childElement.LocalName) ? prose : 0;
+                var (childProse, childStats) = Measure(childElement, inLink);
+                stats += childStats;
+                prose += childElement.LocalName != "a" && !NonContentTags.Contains(childElement.LocalName) ? childProse : 0;
             }
         }
 
-        _prose[element] = total;
-        return total;
+        _prose[element] = prose;
+        _textStats[element] = stats;
+        return (prose, stats);
     }
 
     private void Prune(IElement root, int proseLength)
@@ -133,6 +140,13 @@ internal sealed class MainTextFinder
         Collect(root);
         foreach (var element in doomed)
         {
+            // The statistics above it no longer include it.
+            var removed = _textStats[element];
+            for (var ancestor = element.ParentElement; ancestor is not null && _textStats.TryGetValue(ancestor, out var stats); ancestor = ancestor.ParentElement)
+            {
+                _textStats[ancestor] = stats - removed;
+            }
+
             element.Remove();
         }
 
@@ -503,21 +517,4 @@ internal sealed class MainTextFinder
 
     private int TextLength(IElement element) => _textStats.TryGetValue(element, out var stats) ? stats.Text : CountNonSpace(element.TextContent);
 
-    private TextStats Measure(IElement element, bool insideLink)
-    {
-        var inLink = insideLink || element.LocalName == "a";
-        var stats = default(TextStats);
-        foreach (var child in element.ChildNodes)
-        {
-            stats += child switch
-            {
-                IText text => TextStats.Of(text.Data, inLink),
-                IElement e => Measure(e, inLink),
-                _ => default,
-            };
-        }
-
-        _textStats[element] = stats;
-        return stats;
-    }
 }
