@@ -3,8 +3,9 @@ using System.Text;
 namespace NewsPulse.Ingest.Extraction;
 
 /// <summary>
-/// Cuts the blocks no article text lives in (scripts, styles, inline SVG, noscript, templates, comments) out of the
-/// source before it is parsed. On a modern news page they are most of the bytes, and the parser's tokenizer would
+/// Cuts the blocks no article text lives in (scripts, styles, inline SVG, noscript, templates, comments, and the
+/// navigation, drop-down, iframe and button blocks the body finder would prune anyway) out of the source before it
+/// is parsed. On a modern news page they are most of the bytes, and the parser's tokenizer would
 /// still walk them character by character even when told to drop their text; a vectorised search skips them.
 /// </summary>
 internal static class SourceFilter
@@ -12,6 +13,7 @@ internal static class SourceFilter
     private static readonly (string Open, string Close)[] Blocks =
     [
         ("<script", "</script"), ("<style", "</style"), ("<svg", "</svg"), ("<noscript", "</noscript"), ("<template", "</template"),
+        ("<nav", "</nav"), ("<select", "</select"), ("<iframe", "</iframe"), ("<button", "</button"),
     ];
 
     public static string WithoutNonContentBlocks(string html)
@@ -41,7 +43,7 @@ internal static class SourceFilter
     private static int BlockEnd(string html, int start)
     {
         // Most tags are none of these: one look at the letter after '<' settles it.
-        if (start + 1 >= html.Length || html[start + 1] is not ('s' or 'S' or 'n' or 'N' or 't' or 'T' or '!'))
+        if (start + 1 >= html.Length || html[start + 1] is not ('s' or 'S' or 'n' or 'N' or 't' or 'T' or 'i' or 'I' or 'b' or 'B' or '!'))
         {
             return -1;
         }
