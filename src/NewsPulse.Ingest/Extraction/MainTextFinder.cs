@@ -113,8 +113,10 @@ internal sealed class MainTextFinder
         var inLink = insideLink || element.LocalName == "a";
         var prose = 0;
         var stats = default(TextStats);
-        foreach (var child in element.ChildNodes)
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IText text)
             {
                 var measured = TextStats.Of(text.Data, inLink);
@@ -260,13 +262,16 @@ internal sealed class MainTextFinder
     private List<IElement> BodyParts(IElement body)
     {
         var scores = new Dictionary<IElement, double>();
-        foreach (var block in body.Descendants<IElement>())
+        var blocks = new List<IElement>();
+        DomWalk.Elements(body, element =>
         {
-            if (block.LocalName is not ("p" or "pre" or "blockquote" or "td" or "li" or "div" or "section"))
+            if (element.LocalName is "p" or "pre" or "blockquote" or "td" or "li" or "div" or "section")
             {
-                continue;
+                blocks.Add(element);
             }
-
+        });
+        foreach (var block in blocks)
+        {
             var own = block.LocalName is "div" or "section" or "li" or "td" ? DirectStats(block) : _textStats[block];
             if (own.Text < MinParagraphCharacters)
             {
@@ -392,8 +397,18 @@ internal sealed class MainTextFinder
         return parts;
     }
 
-    private double ParagraphScore(IElement element) =>
-        element.Descendants<IElement>().Where(e => e.LocalName == "p").Select(TextLength).Where(l => l >= MinParagraphCharacters).Sum(l => 1 + Math.Min(l / 100.0, 3));
+    private double ParagraphScore(IElement element)
+    {
+        var score = 0.0;
+        DomWalk.Elements(element, e =>
+        {
+            if (e.LocalName == "p" && TextLength(e) is var length && length >= MinParagraphCharacters)
+            {
+                score += 1 + Math.Min(length / 100.0, 3);
+            }
+        });
+        return score;
+    }
 
     private static bool EndsSentence(string text) => text.TrimEnd() is { Length: > 0 } trimmed && trimmed[^1] is '.' or '!' or '?' or '…' or '»' or '"' or '”' or '。';
 
@@ -435,9 +450,10 @@ internal sealed class MainTextFinder
             text.Append('\n');
         }
 
-        foreach (var child in element.ChildNodes)
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
-            AppendText(child, text);
+            AppendText(children[i], text);
         }
 
         if (block)
@@ -483,8 +499,10 @@ internal sealed class MainTextFinder
     private TextStats DirectStats(IElement element)
     {
         var stats = default(TextStats);
-        foreach (var child in element.ChildNodes)
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IText t)
             {
                 stats += TextStats.Of(t.Data, linked: false);

@@ -144,7 +144,7 @@ internal sealed partial class PageMetadata
             var links = new List<IElement>();
             var classes = new List<IElement>();
             string? timeInArticle = null;
-            foreach (var element in document.DocumentElement.Descendants<IElement>())
+            DomWalk.Elements(document, element =>
             {
                 switch (element.LocalName)
                 {
@@ -159,7 +159,7 @@ internal sealed partial class PageMetadata
                 // Most elements carry no attribute at all, and every signal below is an attribute.
                 if (element.Attributes.Length == 0)
                 {
-                    continue;
+                    return;
                 }
 
                 var itemprop = element.GetAttribute("itemprop");
@@ -203,7 +203,7 @@ internal sealed partial class PageMetadata
                 {
                     classes.Add(element);
                 }
-            }
+            });
 
             page.TimeElement = timeInArticle ?? page.TimeElement;
             page.BylineElements.AddRange(microdata.Concat(links).Concat(classes));
