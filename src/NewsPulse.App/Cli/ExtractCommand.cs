@@ -42,7 +42,7 @@ internal static class ExtractCommand
                 try
                 {
                     var html = HtmlDecoder.Decode(await File.ReadAllBytesAsync(file, cancellationToken), contentType: null);
-                    var result = extractor.Extract(html, new Uri(Path.GetFullPath(file)), limit);
+                    var result = await extractor.ExtractAsync(html, new Uri(Path.GetFullPath(file)), limit, cancellationToken);
                     line = result.Article is { } article
                         ? new ExtractOutput(
                             id,

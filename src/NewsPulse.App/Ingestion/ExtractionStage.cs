@@ -29,7 +29,7 @@ public sealed class ExtractionStage(
         }
 
         var html = HtmlDecoder.Decode(page.Body, page.ContentType);
-        var result = extractor.Extract(html, page.FinalUrl, TimeSpan.FromMilliseconds(extraction.Value.TimeLimitMs));
+        var result = await extractor.ExtractAsync(html, page.FinalUrl, TimeSpan.FromMilliseconds(extraction.Value.TimeLimitMs), cancellationToken);
         if (result.Article is not { } extracted)
         {
             return await FailAsync(articleId, url, result.Problem!, cancellationToken);

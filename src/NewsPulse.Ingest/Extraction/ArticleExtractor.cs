@@ -32,31 +32,51 @@ public sealed partial class ArticleExtractor
 
     /// <summary>
     /// <see cref="Extract(string, Uri, CancellationToken)"/> on a thread of its own with a deep stack, given up after
-    /// <paramref name="timeLimit"/>: a pathological page costs one clear error, never the batch or the process.
+    /// <paramref name="timeLimit"/>: a pathological page costs one clear error, never the batch or the process. The
+    /// caller awaits without holding a thread-pool thread.
     /// </summary>
-    public ExtractionResult Extract(string html, Uri pageUrl, TimeSpan timeLimit)
+    public async Task<ExtractionResult> ExtractAsync(string html, Uri pageUrl, TimeSpan timeLimit, CancellationToken cancellationToken = default)
     {
-        using var cancellation = new CancellationTokenSource(timeLimit);
-        ExtractionResult? result = null;
+        ArgumentNullException.ThrowIfNull(html);
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cancellation.CancelAfter(timeLimit);
+        var completion = new TaskCompletionSource<ExtractionResult?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var worker = new Thread(
             () =>
             {
                 try
                 {
-                    result = Extract(html, pageUrl, cancellation.Token);
+                    completion.TrySetResult(Extract(html, pageUrl, cancellation.Token));
                 }
                 catch (OperationCanceledException)
                 {
-                    // Over the limit: the caller has already reported it.
+                    completion.TrySetResult(null);
+                }
+                catch (Exception ex)
+                {
+                    completion.TrySetException(ex);
+                }
+                finally
+                {
+                    cancellation.Dispose();
                 }
             },
             ExtractionStackBytes)
         { IsBackground = true, Name = "extract" };
         worker.Start();
-        var finished = worker.Join(timeLimit + TimeSpan.FromMilliseconds(100));
-        return finished && result is not null
-            ? result
-            : ExtractionResult.Failed($"extraction gave up after {timeLimit.TotalSeconds:0.###} s ({html.Length} characters of HTML)");
+        ExtractionResult? result;
+        try
+        {
+            // A little beyond the limit: the worker notices its cancellation only between stages.
+            result = await completion.Task.WaitAsync(timeLimit + TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            result = null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return result ?? ExtractionResult.Failed($"extraction gave up after {timeLimit.TotalSeconds:0.###} s ({html.Length} characters of HTML)");
     }
 
     public ExtractionResult Extract(string html, Uri pageUrl, CancellationToken cancellationToken = default)
