@@ -20,6 +20,7 @@ public sealed class BadInputMatrixTests : FreshDatabaseTest, IDisposable
     private const int FeedCapBytes = 4 * 1024 * 1024;
     private const int PageCapBytes = 1024 * 1024;
     private const int HugeFeedItems = 10_000;
+    private const int FetchTimeoutSeconds = 5;
 
     private static readonly Encoding Windows1252 = CodePagesEncoding(1252);
     private static readonly byte[] GzipBomb = Gzip(new byte[32 * 1024 * 1024]);
@@ -30,7 +31,8 @@ public sealed class BadInputMatrixTests : FreshDatabaseTest, IDisposable
     private static Dictionary<string, string?> Settings(bool allowPrivateNetworks = true) => new Dictionary<string, string?>(AppConfiguration.LocalSampleFetching)
     {
         ["Fetch:AllowPrivateNetworks"] = allowPrivateNetworks ? "true" : "false",
-        ["Fetch:TimeoutSeconds"] = "2",
+        // Long enough for the redirect loop's six hops on a loaded CI machine, short enough to keep the slow cases quick.
+        ["Fetch:TimeoutSeconds"] = FetchTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
         ["Fetch:MaxFeedBytes"] = FeedCapBytes.ToString(CultureInfo.InvariantCulture),
         ["Fetch:MaxPageBytes"] = PageCapBytes.ToString(CultureInfo.InvariantCulture),
         ["Fetch:RetryDelayMs"] = "0",
@@ -51,7 +53,7 @@ public sealed class BadInputMatrixTests : FreshDatabaseTest, IDisposable
         var summary = await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(FeedsFile(feeds), feedsBase, ProcessPages: false), null, CancellationToken.None);
 
         var outcome = await FeedOutcomesAsync();
-        Assert.Equal("timed out after 2 s", outcome["slow"].LastError);
+        Assert.Equal($"timed out after {FetchTimeoutSeconds} s", outcome["slow"].LastError);
         Assert.Equal($"response too large: more than {FeedCapBytes} bytes, download stopped", outcome["endless"].LastError);
         Assert.Equal($"response too large: more than {FeedCapBytes} bytes, download stopped", outcome["gzip-bomb"].LastError);
         Assert.StartsWith("too many redirects: more than 5", outcome["redirect-loop"].LastError, StringComparison.Ordinal);
@@ -93,7 +95,7 @@ public sealed class BadInputMatrixTests : FreshDatabaseTest, IDisposable
         Assert.Contains("Le ministère a précisé que la réforme entrerait en vigueur", pages["windows-1252-labelled-utf8"].Text, StringComparison.Ordinal);
         Assert.Contains("Le ministère a précisé que la réforme entrerait en vigueur", pages["latin1-meta"].Text, StringComparison.Ordinal);
         Assert.Contains("Le ministère a précisé que la réforme entrerait en vigueur", pages["utf16"].Text, StringComparison.Ordinal);
-        Assert.Equal(("failed", "timed out after 2 s"), (pages["slow"].Status, pages["slow"].LastError));
+        Assert.Equal(("failed", $"timed out after {FetchTimeoutSeconds} s"), (pages["slow"].Status, pages["slow"].LastError));
         Assert.Equal(("failed", $"response too large: more than {PageCapBytes} bytes, download stopped"), (pages["endless"].Status, pages["endless"].LastError));
         Assert.Equal(("failed", $"response too large: more than {PageCapBytes} bytes, download stopped"), (pages["gzip-bomb"].Status, pages["gzip-bomb"].LastError));
         Assert.StartsWith("too many redirects", pages["redirect-loop"].LastError, StringComparison.Ordinal);
