@@ -176,6 +176,12 @@ internal sealed class MainTextFinder
             return true;
         }
 
+        // Most elements carry no attribute, and everything below but the form/header rule reads attributes.
+        if (element.Attributes.Length == 0 && tag is not ("form" or "header"))
+        {
+            return false;
+        }
+
         if (element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true" || IsStyledHidden(element.GetAttribute("style")))
         {
             return true;
@@ -206,7 +212,8 @@ internal sealed class MainTextFinder
     }
 
     private static bool IsStyledHidden(string? style) =>
-        style is not null && (style.Contains("display:none", StringComparison.OrdinalIgnoreCase) || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)
+        style is not null && (style.Contains("none", StringComparison.OrdinalIgnoreCase) || style.Contains("hidden", StringComparison.OrdinalIgnoreCase))
+        && (style.Contains("display:none", StringComparison.OrdinalIgnoreCase) || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)
             || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase) || style.Contains("visibility: hidden", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Whether a class or id list names one of <paramref name="words"/>, as a whole name or as a part of one split at - _ or a camelCase hump.</summary>
