@@ -16,39 +16,50 @@ public sealed class LanguageIdentifier
 
     private const int SampleCharacters = 600;
 
+    /// <summary>Buckets of the hashed feature table (a power of two); collisions only blur rare features a little.</summary>
+    private const int TableBuckets = 1 << 17;
+
     private readonly string[] _trained;
-    private readonly Dictionary<string, double[]> _grams;
-    private readonly Dictionary<string, double[]> _words;
-    private readonly double[] _unseen;
+
+    /// <summary>
+    /// Log-probability of each hashed feature for each language, add-one smoothed, languages side by side in one
+    /// flat array: scoring a feature is one hash and one cache line, which matters right after a page's DOM has
+    /// filled the cache. A bucket no training feature reached holds each language's smoothing floor.
+    /// </summary>
+    private readonly float[] _logs;
 
     public LanguageIdentifier(IEnumerable<(string Language, string Text)> training)
     {
         ArgumentNullException.ThrowIfNull(training);
-        var counts = training
+        var samples = training
             .Where(sample => !ScriptLanguages.Contains(sample.Language))
             .GroupBy(sample => sample.Language, StringComparer.Ordinal)
             .OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group => (Language: group.Key, Counts: Count(group.Select(sample => sample.Text))))
             .ToList();
-        _trained = [.. counts.Select(c => c.Language)];
-
-        // Log-probabilities per feature and language, add-one smoothed, laid out so that scoring a feature is one
-        // lookup whatever the number of languages; a feature no language saw costs each its smoothing floor.
-        var logTotals = counts.Select(c => Math.Log(c.Counts.Values.Sum() + c.Counts.Count + 1)).ToArray();
-        _unseen = [.. logTotals.Select(total => -total)];
-        _grams = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        _words = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        foreach (var feature in counts.SelectMany(c => c.Counts.Keys).Distinct())
+        _trained = [.. samples.Select(group => group.Key)];
+        var languages = _trained.Length;
+        var counts = new int[TableBuckets * languages];
+        var totals = new long[languages];
+        var distinct = new int[languages];
+        for (var language = 0; language < languages; language++)
         {
-            var logs = counts.Select((c, i) => Math.Log(c.Counts.GetValueOrDefault(feature) + 1) - logTotals[i]).ToArray();
-            if (feature.StartsWith(WordMark, StringComparison.Ordinal))
+            foreach (var text in samples[language].Select(sample => sample.Text))
             {
-                _words[feature[WordMark.Length..]] = logs;
+                ForEachFeature(text, bucket =>
+                {
+                    var slot = (bucket * languages) + language;
+                    distinct[language] += counts[slot] == 0 ? 1 : 0;
+                    counts[slot]++;
+                    totals[language]++;
+                });
             }
-            else
-            {
-                _grams[feature] = logs;
-            }
+        }
+
+        var logTotals = Enumerable.Range(0, languages).Select(l => Math.Log(totals[l] + distinct[l] + 1)).ToArray();
+        _logs = new float[counts.Length];
+        for (var slot = 0; slot < counts.Length; slot++)
+        {
+            _logs[slot] = (float)(Math.Log(counts[slot] + 1) - logTotals[slot % languages]);
         }
     }
 
@@ -57,7 +68,6 @@ public sealed class LanguageIdentifier
 
     public IReadOnlyCollection<string> Languages => [.. _trained.Concat(ScriptLanguages).Order(StringComparer.Ordinal)];
 
-    private const string WordMark = "w:";
 
     /// <summary>The text's language as an ISO 639-1 code, or null when the text has too few letters to tell.</summary>
     public string? Identify(string text)
@@ -119,12 +129,28 @@ public sealed class LanguageIdentifier
         return _trained.Length == 0 ? null : _trained[best];
     }
 
-    /// <summary>Sums each language's log-likelihood over the text's features without building a string per feature.</summary>
+    /// <summary>Sums each language's log-likelihood over the text's features.</summary>
     private double[] Score(ReadOnlySpan<char> text)
     {
-        var scores = new double[_trained.Length];
-        var grams = _grams.GetAlternateLookup<ReadOnlySpan<char>>();
-        var words = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        var languages = _trained.Length;
+        var scores = new double[languages];
+        ForEachFeature(text, bucket =>
+        {
+            var row = _logs.AsSpan(bucket * languages, languages);
+            for (var i = 0; i < row.Length; i++)
+            {
+                scores[i] += row[i];
+            }
+        });
+        return scores;
+    }
+
+    /// <summary>
+    /// The hashed features of a text: each lower-cased word, and the character 1- to 4-grams of the word padded with
+    /// a space on either side. Training and scoring read text through this one method, so they always agree.
+    /// </summary>
+    private static void ForEachFeature(ReadOnlySpan<char> text, Action<int> visit)
+    {
         Span<char> padded = stackalloc char[66];
         var length = 0;
         for (var i = 0; i <= text.Length; i++)
@@ -143,82 +169,36 @@ public sealed class LanguageIdentifier
 
             padded[0] = ' ';
             padded[length + 1] = ' ';
-            Add(scores, words.TryGetValue(padded.Slice(1, length), out var wordLogs) ? wordLogs : _unseen);
+            visit(Bucket(padded.Slice(1, length), WordSeed));
             var word = padded[..(length + 2)];
             for (var n = 1; n <= MaxGram; n++)
             {
                 for (var start = 0; start + n <= word.Length; start++)
                 {
-                    Add(scores, grams.TryGetValue(word.Slice(start, n), out var gramLogs) ? gramLogs : _unseen);
+                    visit(Bucket(word.Slice(start, n), GramSeed));
                 }
             }
 
             length = 0;
         }
-
-        return scores;
     }
 
-    private static void Add(double[] scores, double[] logs)
+    // FNV-1a over the characters, seeded differently for words and n-grams so that "a" the word and "a" the letter differ.
+    private const uint WordSeed = 2166136261;
+    private const uint GramSeed = 2166136261 ^ 0x5bd1e995;
+
+    private static int Bucket(ReadOnlySpan<char> feature, uint seed)
     {
-        for (var i = 0; i < scores.Length; i++)
+        var hash = seed;
+        foreach (var c in feature)
         {
-            scores[i] += logs[i];
+            hash = (hash ^ c) * 16777619;
         }
+
+        hash ^= hash >> 15;
+        return (int)(hash & (TableBuckets - 1));
     }
 
     private static bool IsWordChar(char c) => char.IsLetter(c) || c is '\'' or '’';
 
-    private static Dictionary<string, int> Count(IEnumerable<string> texts)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var feature in texts.SelectMany(Features))
-        {
-            counts[feature] = counts.GetValueOrDefault(feature) + 1;
-        }
-
-        return counts;
-    }
-
-    /// <summary>Lower-cased words, and the character n-grams of each word padded with a space on either side.</summary>
-    private static List<string> Features(string text)
-    {
-        var features = new List<string>();
-        foreach (var word in Words(text))
-        {
-            features.Add(WordMark + word);
-            var padded = " " + word + " ";
-            for (var n = 1; n <= MaxGram; n++)
-            {
-                for (var i = 0; i + n <= padded.Length; i++)
-                {
-                    features.Add(padded.Substring(i, n));
-                }
-            }
-        }
-
-        return features;
-    }
-
-    private static IEnumerable<string> Words(string text)
-    {
-        var word = new StringBuilder();
-        foreach (var c in text)
-        {
-            if (IsWordChar(c))
-            {
-                word.Append(char.ToLowerInvariant(c));
-            }
-            else if (word.Length > 0)
-            {
-                yield return word.ToString();
-                word.Clear();
-            }
-        }
-
-        if (word.Length > 0)
-        {
-            yield return word.ToString();
-        }
-    }
 }
