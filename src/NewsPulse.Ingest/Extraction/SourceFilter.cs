@@ -16,9 +16,12 @@ internal static class SourceFilter
         ("<nav", "</nav"), ("<select", "</select"), ("<iframe", "</iframe"), ("<button", "</button"),
     ];
 
-    public static string WithoutNonContentBlocks(string html)
+    /// <param name="html">The page source.</param>
+    /// <param name="jsonLd">Receives the text of every <c>&lt;script type="application/ld+json"&gt;</c> cut on the way.</param>
+    public static string WithoutNonContentBlocks(string html, List<string> jsonLd)
     {
         ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(jsonLd);
         StringBuilder? kept = null;
         var copiedUpTo = 0;
         var position = 0;
@@ -31,12 +34,32 @@ internal static class SourceFilter
                 continue;
             }
 
+            if (JsonLdText(html, position, end) is { } json)
+            {
+                jsonLd.Add(json);
+            }
+
             kept ??= new StringBuilder(html.Length);
             kept.Append(html, copiedUpTo, position - copiedUpTo).Append(' ');
             copiedUpTo = position = end;
         }
 
         return kept is null ? html : kept.Append(html, copiedUpTo, html.Length - copiedUpTo).ToString();
+    }
+
+    /// <summary>The content of a JSON-LD script block spanning <paramref name="start"/> to <paramref name="end"/>, else null.</summary>
+    private static string? JsonLdText(string html, int start, int end)
+    {
+        if (string.Compare(html, start, "<script", 0, 7, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            return null;
+        }
+
+        var tagEnd = html.IndexOf('>', start);
+        var close = html.LastIndexOf("</", end - 1, end - tagEnd, StringComparison.Ordinal);
+        return tagEnd > 0 && close > tagEnd && html.AsSpan(start, tagEnd - start).Contains("ld+json", StringComparison.OrdinalIgnoreCase)
+            ? html[(tagEnd + 1)..close]
+            : null;
     }
 
     /// <summary>Where the block opening at <paramref name="start"/> ends (after its closing tag), or -1 when no block opens there.</summary>
