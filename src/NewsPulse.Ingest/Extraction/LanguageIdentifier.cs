@@ -14,7 +14,7 @@ public sealed class LanguageIdentifier
 
     private const int MaxGram = 4;
 
-    private const int SampleCharacters = 600;
+    private const int SampleCharacters = 400;
 
     /// <summary>Buckets of the hashed feature table (a power of two); collisions only blur rare features a little.</summary>
     private const int TableBuckets = 1 << 17;

@@ -25,15 +25,25 @@ internal sealed class MainTextFinder
     /// <summary>Non-space characters, those inside links, and commas (the mark of running prose) under one element.</summary>
     private readonly record struct TextStats(int Text, int Linked, int Commas)
     {
+        /// <summary>White space other than space, line feed, tab, carriage return and no-break space.</summary>
+        private static readonly System.Buffers.SearchValues<char> RareWhiteSpace = System.Buffers.SearchValues.Create(
+            "\f\v\u0085\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
         public static TextStats Of(string text, bool linked)
         {
-            int length = 0, commas = 0;
-            foreach (var c in text)
+            // Vectorised counts of the usual separators first; other white space (rare) is counted one by one.
+            var span = text.AsSpan();
+            var spaces = span.Count(' ') + span.Count('\n') + span.Count('\t') + span.Count('\r') + span.Count('\u00A0');
+            if (span.ContainsAny(RareWhiteSpace))
             {
-                length += char.IsWhiteSpace(c) ? 0 : 1;
-                commas += c is ',' or '，' or '、' ? 1 : 0;
+                foreach (var c in span)
+                {
+                    spaces += char.IsWhiteSpace(c) && c is not (' ' or '\n' or '\t' or '\r' or '\u00A0') ? 1 : 0;
+                }
             }
 
+            var length = span.Length - spaces;
+            var commas = span.Count(',') + span.Count('，') + span.Count('、');
             return new TextStats(length, linked ? length : 0, commas);
         }
 
