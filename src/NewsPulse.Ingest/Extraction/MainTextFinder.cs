@@ -186,23 +186,35 @@ internal sealed class MainTextFinder
             return true;
         }
 
-        // Most elements carry no attribute, and everything below but the form/header rule reads attributes.
-        if (element.Attributes.Length == 0 && tag is not ("form" or "header"))
+        // Most elements carry no attribute, and everything below but the form/header rule reads attributes: one pass
+        // over them collects what is needed.
+        var attributes = element.Attributes;
+        if (attributes.Length == 0 && tag is not ("form" or "header"))
         {
             return false;
         }
 
-        if (element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true" || IsStyledHidden(element.GetAttribute("style")))
+        string? className = null, id = null;
+        for (var i = 0; i < attributes.Length; i++)
         {
-            return true;
+            var attribute = attributes[i]!;
+            switch (attribute.Name)
+            {
+                case "hidden":
+                case "aria-hidden" when attribute.Value == "true":
+                case "style" when IsStyledHidden(attribute.Value):
+                case "role" when attribute.Value is "navigation" or "banner" or "contentinfo" or "complementary" or "dialog" or "alert" or "search":
+                    return true;
+                case "class":
+                    className = attribute.Value;
+                    break;
+                case "id":
+                    id = attribute.Value;
+                    break;
+            }
         }
 
-        if (element.GetAttribute("role") is "navigation" or "banner" or "contentinfo" or "complementary" or "dialog" or "alert" or "search")
-        {
-            return true;
-        }
-
-        var named = HasWord(element.ClassName, BoilerplateWords) || HasWord(element.Id, BoilerplateWords);
+        var named = HasWord(className, BoilerplateWords) || HasWord(id, BoilerplateWords);
         if (!named && tag is not ("form" or "header"))
         {
             return false;
@@ -216,7 +228,7 @@ internal sealed class MainTextFinder
         }
 
         // Reader comments can outweigh the story itself, so a comments section needs to be nearly the whole page.
-        var share = HasWord(element.ClassName, CommentWords) || HasWord(element.Id, CommentWords) ? 0.75 : 0.3;
+        var share = HasWord(className, CommentWords) || HasWord(id, CommentWords) ? 0.75 : 0.3;
         var prose = _prose.GetValueOrDefault(element);
         return prose < share * proseLength || prose < 200;
     }

@@ -156,13 +156,28 @@ internal sealed partial class PageMetadata
                         break;
                 }
 
-                // Most elements carry no attribute at all, and every signal below is an attribute.
-                if (element.Attributes.Length == 0)
+                // Most elements carry no attribute at all, and every signal below is an attribute: read the two
+                // that any element may carry in one pass over its attributes.
+                var attributes = element.Attributes;
+                if (attributes.Length == 0)
                 {
                     return;
                 }
 
-                var itemprop = element.GetAttribute("itemprop");
+                string? itemprop = null, className = null;
+                for (var i = 0; i < attributes.Length; i++)
+                {
+                    switch (attributes[i]!.Name)
+                    {
+                        case "itemprop":
+                            itemprop = attributes[i]!.Value;
+                            break;
+                        case "class":
+                            className = attributes[i]!.Value;
+                            break;
+                    }
+                }
+
                 switch (element.LocalName)
                 {
                     case "meta":
@@ -199,7 +214,7 @@ internal sealed partial class PageMetadata
                         break;
                 }
 
-                if (element.LocalName != "meta" && (links.Count == 0 || links[^1] != element) && element.ClassName is { } className && NamesByline(className))
+                if (className is not null && element.LocalName != "meta" && (links.Count == 0 || links[^1] != element) && NamesByline(className))
                 {
                     classes.Add(element);
                 }
