@@ -15,15 +15,17 @@ internal sealed class MainTextFinder
     /// <summary>Non-space characters of text, and of linked text, under each element of the pruned body: one pass, read many times.</summary>
     private readonly Dictionary<IElement, TextStats> _textStats = [];
 
-    private readonly Dictionary<IElement, int> _prose = [];
 
     /// <summary>The element the page marks as its article body (schema.org microdata), and every element above it.</summary>
     private readonly HashSet<IElement> _holdsMarked = [];
 
     private IElement? _marked;
 
-    /// <summary>Non-space characters, those inside links, and commas (the mark of running prose) under one element.</summary>
-    private readonly record struct TextStats(int Text, int Linked, int Commas)
+    /// <summary>
+    /// Non-space characters, those inside links, and commas (the mark of running prose) under one element; and, as
+    /// measured before pruning, its running text (see <see cref="Measure"/>).
+    /// </summary>
+    private readonly record struct TextStats(int Text, int Linked, int Commas, int Prose = 0)
     {
         /// <summary>White space other than space, line feed, tab, carriage return and no-break space.</summary>
         private static readonly System.Buffers.SearchValues<char> RareWhiteSpace = System.Buffers.SearchValues.Create(
@@ -47,9 +49,9 @@ internal sealed class MainTextFinder
             return new TextStats(length, linked ? length : 0, commas);
         }
 
-        public static TextStats operator +(TextStats a, TextStats b) => new(a.Text + b.Text, a.Linked + b.Linked, a.Commas + b.Commas);
+        public static TextStats operator +(TextStats a, TextStats b) => new(a.Text + b.Text, a.Linked + b.Linked, a.Commas + b.Commas, a.Prose + b.Prose);
 
-        public static TextStats operator -(TextStats a, TextStats b) => new(a.Text - b.Text, a.Linked - b.Linked, a.Commas - b.Commas);
+        public static TextStats operator -(TextStats a, TextStats b) => new(a.Text - b.Text, a.Linked - b.Linked, a.Commas - b.Commas, a.Prose - b.Prose);
     }
 
     private const int MinParagraphCharacters = 25;
@@ -141,8 +143,7 @@ internal sealed class MainTextFinder
             }
         }
 
-        _prose[element] = prose;
-        _textStats[element] = stats;
+        _textStats[element] = stats with { Prose = prose };
         return (prose, stats);
     }
 
@@ -229,7 +230,7 @@ internal sealed class MainTextFinder
 
         // Reader comments can outweigh the story itself, so a comments section needs to be nearly the whole page.
         var share = HasWord(className, CommentWords) || HasWord(id, CommentWords) ? 0.75 : 0.3;
-        var prose = _prose.GetValueOrDefault(element);
+        var prose = _textStats.GetValueOrDefault(element).Prose;
         return prose < share * proseLength || prose < 200;
     }
 
