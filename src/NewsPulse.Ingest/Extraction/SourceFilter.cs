@@ -14,6 +14,7 @@ internal static class SourceFilter
     [
         ("<script", "</script"), ("<style", "</style"), ("<svg", "</svg"), ("<noscript", "</noscript"), ("<template", "</template"),
         ("<nav", "</nav"), ("<select", "</select"), ("<iframe", "</iframe"), ("<button", "</button"),
+        ("<aside", "</aside"), ("<figure", "</figure"), ("<footer", "</footer"),
     ];
 
     /// <param name="html">The page source.</param>
@@ -66,7 +67,7 @@ internal static class SourceFilter
     private static int BlockEnd(string html, int start)
     {
         // Most tags are none of these: one look at the letter after '<' settles it.
-        if (start + 1 >= html.Length || html[start + 1] is not ('s' or 'S' or 'n' or 'N' or 't' or 'T' or 'i' or 'I' or 'b' or 'B' or '!'))
+        if (start + 1 >= html.Length || html[start + 1] is not ('s' or 'S' or 'n' or 'N' or 't' or 'T' or 'i' or 'I' or 'b' or 'B' or 'a' or 'A' or 'f' or 'F' or '!'))
         {
             return -1;
         }
