@@ -96,13 +96,29 @@ public sealed partial class ArticleExtractor
         var jsonLd = new List<string>();
         using var document = _parser.ParseDocument(SourceFilter.WithoutNonContentBlocks(html, jsonLd));
         cancellationToken.ThrowIfCancellationRequested();
-        var metadata = PageMetadata.Read(document, jsonLd);
+        // One walk over the page serves both the body finder and the metadata reader; the head is walked on its own.
+        var signals = new PageMetadata.PageSignals();
+        var text = string.Empty;
+        if (document.Body is { } pageBody)
+        {
+            if (document.Head is { } head)
+            {
+                DomWalk.Elements(head, signals.Visit);
+            }
+
+            text = MainTextFinder.Find(pageBody, signals.Visit);
+        }
+        else
+        {
+            DomWalk.Elements(document, signals.Visit);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var metadata = PageMetadata.Read(signals.Complete(), jsonLd);
         var title = metadata.Headline ?? metadata.FirstHeading ?? StripSiteName(metadata.DocumentTitle);
         var declaredLanguage = NormalizeLanguage(document.DocumentElement.GetAttribute("lang") ?? metadata.Language);
         var canonical = AbsoluteHttpUrl(pageUrl, metadata.CanonicalHref);
 
-        var text = document.Body is null ? string.Empty : MainTextFinder.Find(document.Body);
-        cancellationToken.ThrowIfCancellationRequested();
         // The publisher's own articleBody (JSON-LD) is the fallback when the page yields little, or much less than it.
         if (metadata.ArticleBody is { Length: >= MinArticleCharacters } body && text.Length < Math.Max(MinArticleCharacters, body.Length * 0.6))
         {

@@ -90,7 +90,14 @@ internal sealed class MainTextFinder
         "article", "body", "content", "entry", "main", "post", "story", "text", "articlebody", "storybody", "postbody", "prose",
     };
 
-    public static string Find(IElement body) => new MainTextFinder().Read(body);
+    private readonly Action<IElement>? _visit;
+
+    private MainTextFinder(Action<IElement>? visit) => _visit = visit;
+
+    /// <param name="body">The page's body; pruned in place.</param>
+    /// <param name="visit">Called for every element of the body before pruning, in document order, by the one walk this
+    /// makes anyway (the metadata reader rides along).</param>
+    public static string Find(IElement body, Action<IElement>? visit = null) => new MainTextFinder(visit).Read(body);
 
     private string Read(IElement body)
     {
@@ -113,6 +120,7 @@ internal sealed class MainTextFinder
     /// </summary>
     private (int Prose, TextStats Stats) Measure(IElement element, bool insideLink)
     {
+        _visit?.Invoke(element);
         if (_marked is null && element.GetAttribute("itemprop") == "articleBody")
         {
             _marked = element;

@@ -47,9 +47,9 @@ internal sealed partial class PageMetadata
     /// <summary>The lead image as the page gives it (maybe relative).</summary>
     public string? Image { get; private set; }
 
-    /// <param name="document">The parsed page.</param>
+    /// <param name="page">What the walk over the page collected, completed.</param>
     /// <param name="jsonLd">The page's JSON-LD blocks (the parser does not keep script text).</param>
-    public static PageMetadata Read(IDocument document, IEnumerable<string> jsonLd)
+    public static PageMetadata Read(PageSignals page, IEnumerable<string> jsonLd)
     {
         var metadata = new PageMetadata();
         foreach (var json in jsonLd)
@@ -57,7 +57,7 @@ internal sealed partial class PageMetadata
             metadata.ReadJsonLd(json);
         }
 
-        var page = PageSignals.Collect(document);
+        ArgumentNullException.ThrowIfNull(page);
         metadata.FirstHeading = page.FirstHeading;
         metadata.DocumentTitle = page.Title;
         metadata.CanonicalHref = page.Canonical ?? page.Meta("og:url");
@@ -115,10 +115,17 @@ internal sealed partial class PageMetadata
         return false;
     }
 
-    /// <summary>Everything metadata reads from the tree, gathered in one walk (CSS selectors would walk it once each).</summary>
-    private sealed class PageSignals
+    /// <summary>
+    /// Everything metadata reads from the tree, gathered element by element during the one walk the extractor makes
+    /// over the page anyway (CSS selectors would walk it once each).
+    /// </summary>
+    internal sealed class PageSignals
     {
         private readonly Dictionary<string, string> _meta = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<IElement> _microdata = [];
+        private readonly List<IElement> _links = [];
+        private readonly List<IElement> _classes = [];
+        private string? _timeInArticle;
 
         public string? ItemPublished { get; private set; }
 
@@ -137,92 +144,89 @@ internal sealed partial class PageMetadata
 
         public string? Meta(params string[] names) => names.Select(name => _meta.GetValueOrDefault(name)).FirstOrDefault(value => value is not null);
 
-        public static PageSignals Collect(IDocument document)
+        /// <summary>Reads one element's signals; called for every element of the page, in document order.</summary>
+        public void Visit(IElement element)
         {
-            var page = new PageSignals();
-            var microdata = new List<IElement>();
-            var links = new List<IElement>();
-            var classes = new List<IElement>();
-            string? timeInArticle = null;
-            DomWalk.Elements(document, element =>
+            switch (element.LocalName)
             {
-                switch (element.LocalName)
+                case "h1" when FirstHeading is null && !string.IsNullOrWhiteSpace(element.TextContent):
+                    FirstHeading = element.TextContent;
+                    break;
+                case "title" when Title is null && element.Closest("svg") is null:
+                    Title = element.TextContent;
+                    break;
+            }
+
+            // Most elements carry no attribute at all, and every signal below is an attribute: read the two
+            // that any element may carry in one pass over its attributes.
+            var attributes = element.Attributes;
+            if (attributes.Length == 0)
+            {
+                return;
+            }
+
+            string? itemprop = null, className = null;
+            for (var i = 0; i < attributes.Length; i++)
+            {
+                switch (attributes[i]!.Name)
                 {
-                    case "h1" when page.FirstHeading is null && !string.IsNullOrWhiteSpace(element.TextContent):
-                        page.FirstHeading = element.TextContent;
+                    case "itemprop":
+                        itemprop = attributes[i]!.Value;
                         break;
-                    case "title" when page.Title is null && element.Closest("svg") is null:
-                        page.Title = element.TextContent;
+                    case "class":
+                        className = attributes[i]!.Value;
                         break;
                 }
+            }
 
-                // Most elements carry no attribute at all, and every signal below is an attribute: read the two
-                // that any element may carry in one pass over its attributes.
-                var attributes = element.Attributes;
-                if (attributes.Length == 0)
-                {
-                    return;
-                }
-
-                string? itemprop = null, className = null;
-                for (var i = 0; i < attributes.Length; i++)
-                {
-                    switch (attributes[i]!.Name)
+            switch (element.LocalName)
+            {
+                case "meta":
+                    var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? itemprop;
+                    if (key is not null && element.GetAttribute("content") is { } content && !string.IsNullOrWhiteSpace(content))
                     {
-                        case "itemprop":
-                            itemprop = attributes[i]!.Value;
-                            break;
-                        case "class":
-                            className = attributes[i]!.Value;
-                            break;
+                        _meta.TryAdd(key, content.Trim());
                     }
-                }
 
-                switch (element.LocalName)
-                {
-                    case "meta":
-                        var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? itemprop;
-                        if (key is not null && element.GetAttribute("content") is { } content && !string.IsNullOrWhiteSpace(content))
-                        {
-                            page._meta.TryAdd(key, content.Trim());
-                        }
+                    break;
+                case "link" when Canonical is null && string.Equals(element.GetAttribute("rel"), "canonical", StringComparison.OrdinalIgnoreCase):
+                    Canonical = element.GetAttribute("href");
+                    break;
+                case "a" when element.GetAttribute("rel") == "author":
+                    _links.Add(element);
+                    break;
+                case "time" when element.GetAttribute("datetime") is { } datetime:
+                    TimeElement ??= datetime;
+                    _timeInArticle ??= element.Closest("article") is null ? null : datetime;
+                    break;
+            }
 
-                        break;
-                    case "link" when page.Canonical is null && string.Equals(element.GetAttribute("rel"), "canonical", StringComparison.OrdinalIgnoreCase):
-                        page.Canonical = element.GetAttribute("href");
-                        break;
-                    case "a" when element.GetAttribute("rel") == "author":
-                        links.Add(element);
-                        break;
-                    case "time" when element.GetAttribute("datetime") is { } datetime:
-                        page.TimeElement ??= datetime;
-                        timeInArticle ??= element.Closest("article") is null ? null : datetime;
-                        break;
-                }
+            switch (itemprop)
+            {
+                case "datePublished":
+                    ItemPublished ??= element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? element.TextContent;
+                    break;
+                case "dateModified":
+                    ItemModified ??= element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? element.TextContent;
+                    break;
+                case "name" when element.ParentElement?.Closest("[itemprop='author']") is not null:
+                case "author" when element.QuerySelector("[itemprop='name']") is null:
+                    _microdata.Add(element);
+                    break;
+            }
 
-                switch (itemprop)
-                {
-                    case "datePublished":
-                        page.ItemPublished ??= element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? element.TextContent;
-                        break;
-                    case "dateModified":
-                        page.ItemModified ??= element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? element.TextContent;
-                        break;
-                    case "name" when element.ParentElement?.Closest("[itemprop='author']") is not null:
-                    case "author" when element.QuerySelector("[itemprop='name']") is null:
-                        microdata.Add(element);
-                        break;
-                }
+            if (className is not null && element.LocalName != "meta" && (_links.Count == 0 || _links[^1] != element) && NamesByline(className))
+            {
+                _classes.Add(element);
+            }
+        }
 
-                if (className is not null && element.LocalName != "meta" && (links.Count == 0 || links[^1] != element) && NamesByline(className))
-                {
-                    classes.Add(element);
-                }
-            });
-
-            page.TimeElement = timeInArticle ?? page.TimeElement;
-            page.BylineElements.AddRange(microdata.Concat(links).Concat(classes));
-            return page;
+        /// <summary>Settles what needs the whole page seen: the article's own time first, bylines in order of trust.</summary>
+        public PageSignals Complete()
+        {
+            TimeElement = _timeInArticle ?? TimeElement;
+            BylineElements.AddRange(_microdata.Concat(_links).Concat(_classes));
+            return this;
         }
     }
 
