@@ -521,14 +521,73 @@ internal sealed class MainTextFinder
     /// </summary>
     private static string Lines(StringBuilder text)
     {
-        var lines = text.ToString().Split('\n').Select(raw => ArticleExtractor.NormalizeWhitespace(raw).Trim()).Where(line => line.Length > 0).ToList();
-        var last = lines.Count - 1;
-        while (last >= 0 && IsLabel(lines[last]))
+        // One pass: white space normalised as ArticleExtractor.NormalizeWhitespace does, each line trimmed, empty
+        // lines dropped.
+        var output = new StringBuilder(text.Length);
+        var lineStart = 0;
+        var pendingSpace = false;
+        foreach (var chunk in text.GetChunks())
         {
-            last--;
+            foreach (var c in chunk.Span)
+            {
+                if (c == '\n')
+                {
+                    EndLine();
+                }
+                else if (c is '\u00A0' or '\u202F' or '\u2007')
+                {
+                    pendingSpace = false;
+                    if (output.Length > lineStart)
+                    {
+                        output.Append(c);
+                    }
+                }
+                else if (char.IsWhiteSpace(c) || c == '\u200B')
+                {
+                    pendingSpace = true;
+                }
+                else
+                {
+                    if (pendingSpace && output.Length > lineStart && output[^1] is not ('\u00A0' or '\u202F' or '\u2007'))
+                    {
+                        output.Append(' ');
+                    }
+
+                    pendingSpace = false;
+                    output.Append(c);
+                }
+            }
         }
 
-        return string.Join('\n', lines.Take(last + 1));
+        EndLine();
+        while (output.Length > 0)
+        {
+            var lastLine = output.ToString(0, output.Length - 1).LastIndexOf('\n') + 1;
+            if (!IsLabel(output.ToString(lastLine, output.Length - 1 - lastLine)))
+            {
+                break;
+            }
+
+            output.Length = lastLine;
+        }
+
+        return output.Length == 0 ? string.Empty : output.ToString(0, output.Length - 1);
+
+        void EndLine()
+        {
+            while (output.Length > lineStart && char.IsWhiteSpace(output[^1]))
+            {
+                output.Length--;
+            }
+
+            if (output.Length > lineStart)
+            {
+                output.Append('\n');
+                lineStart = output.Length;
+            }
+
+            pendingSpace = false;
+        }
     }
 
     private static bool IsLabel(string line) => line.Length < 40 && !EndsSentence(line);
