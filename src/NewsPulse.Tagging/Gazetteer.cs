@@ -17,7 +17,8 @@ public enum MentionKind
 /// <param name="Kind">What sort of name this is.</param>
 /// <param name="Surface">The name as the knowledge file spells it (without a leading article).</param>
 /// <param name="CaseSensitive">The name is also an ordinary word or an acronym ("Apple", "US"), so only its own case counts.</param>
-public sealed record GazetteerName(string Id, MentionKind Kind, string Surface, bool CaseSensitive)
+/// <param name="ProperNoun">The name is written with a capital (a company, a city, a capital): a lower-case word is not it.</param>
+public sealed record GazetteerName(string Id, MentionKind Kind, string Surface, bool CaseSensitive, bool ProperNoun)
 {
     public bool IsCompany => Kind is MentionKind.CompanyName or MentionKind.Product;
 }
@@ -90,7 +91,10 @@ public sealed class Gazetteer
             // Demonyms are adjectives, written lower-case in French ("chinoise"), so only names proper need case care.
             var acronym = name.Length <= 5 && name.Where(char.IsLetter).All(char.IsUpper);
             var caseSensitive = kind != MentionKind.Demonym && (ambiguous || acronym);
-            _trie.Add([.. tokens.Select(t => t.Key)], new GazetteerName(id, kind, name, caseSensitive));
+            // French demonyms and some country names ("États-Unis") may be written in any case; other names are
+            // proper nouns, so "office", "progress" or "split" in running text are not Office, Progress or Split.
+            var properNoun = kind is not (MentionKind.Demonym or MentionKind.CountryName) && char.IsUpper(tokens[0].Surface[0]);
+            _trie.Add([.. tokens.Select(t => t.Key)], new GazetteerName(id, kind, name, caseSensitive, properNoun));
         }
     }
 
@@ -110,6 +114,11 @@ public sealed class Gazetteer
     /// <summary>A case-sensitive name matches only when every word has the case it has in the name.</summary>
     private static bool CaseAgrees(GazetteerName name, IReadOnlyList<MentionToken> span)
     {
+        if (name.ProperNoun && !char.IsUpper(span[0].Surface[0]))
+        {
+            return false;
+        }
+
         if (!name.CaseSensitive)
         {
             return true;

@@ -20,6 +20,7 @@ public class GazetteerTests
         [
             new CompanyEntry { Name = "Apple", Aliases = ["Apple Inc."], Products = ["iPhone"], Ambiguous = true },
             new CompanyEntry { Name = "Alibaba", Aliases = ["Alibaba Group"], Products = ["Qwen"] },
+            new CompanyEntry { Name = "Progress Software", Aliases = ["Progress"] },
         ]);
 
     private static (string Id, MentionKind Kind, string Text)[] Hits(string text) =>
@@ -47,5 +48,11 @@ public class GazetteerTests
         Assert.Equal(
             [("Alibaba", MentionKind.Product, "Qwen"), ("Alibaba", MentionKind.CompanyName, "Alibaba Group"), ("US", MentionKind.SeatOfPower, "White House")],
             Hits("Qwen, from Alibaba Group, was discussed at the White House."));
+    }
+
+    [Fact]
+    public void Proper_names_written_in_lower_case_are_ordinary_words()
+    {
+        Assert.Equal([("Progress Software", MentionKind.CompanyName, "Progress")], Hits("Progress said talks made progress in washington."));
     }
 }
