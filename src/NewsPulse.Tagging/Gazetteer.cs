@@ -8,6 +8,7 @@ public enum MentionKind
     Capital,
     SeatOfPower,
     City,
+    Region,
     CompanyName,
     Product,
 }
@@ -48,6 +49,7 @@ public sealed class Gazetteer
             AddAll(country.Code, MentionKind.Capital, country.Capitals, ambiguous: false);
             AddAll(country.Code, MentionKind.SeatOfPower, country.Seats, ambiguous: false);
             AddAll(country.Code, MentionKind.City, country.Cities, ambiguous: false);
+            AddAll(country.Code, MentionKind.Region, country.Regions, ambiguous: false);
         }
 
         foreach (var company in companies)

@@ -22,6 +22,9 @@ public sealed class CountryEntry
 
     public IReadOnlyList<string> Cities { get; init; } = [];
 
+    /// <summary>States, provinces and regions, and places that stand for the country's business ("Wall Street").</summary>
+    public IReadOnlyList<string> Regions { get; init; } = [];
+
     /// <summary>The English short name, for display.</summary>
     public string Name => En.Count > 0 ? En[0] : Code;
 }
