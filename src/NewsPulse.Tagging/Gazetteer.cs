@@ -19,10 +19,7 @@ public enum MentionKind
 /// <param name="Surface">The name as the knowledge file spells it (without a leading article).</param>
 /// <param name="CaseSensitive">The name is also an ordinary word or an acronym ("Apple", "US"), so only its own case counts.</param>
 /// <param name="ProperNoun">The name is written with a capital (a company, a city, a capital): a lower-case word is not it.</param>
-public sealed record GazetteerName(string Id, MentionKind Kind, string Surface, bool CaseSensitive, bool ProperNoun)
-{
-    public bool IsCompany => Kind is MentionKind.CompanyName or MentionKind.Product;
-}
+public sealed record GazetteerName(string Id, MentionKind Kind, string Surface, bool CaseSensitive, bool ProperNoun);
 
 /// <summary>A name found in a text: which name, and where (token positions and character offsets).</summary>
 public sealed record GazetteerHit(GazetteerName Name, int FirstToken, int EndToken, int Start, int End);

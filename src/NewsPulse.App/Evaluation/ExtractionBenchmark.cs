@@ -20,7 +20,7 @@ public static class ExtractionBenchmark
     /// included): the one-core rate, steadier than wall time on a shared machine.
     /// </summary>
     public sealed record Run(
-        string Extractor, ExtractionScorer.Summary Quality, double PagesPerSecond, double PagesPerCpuSecond, TimeSpan ExtractionTime, long PeakWorkingSetBytes, IReadOnlyList<PageResult> Pages);
+        string Extractor, ExtractionScorer.Summary Quality, double PagesPerSecond, double PagesPerCpuSecond, long PeakWorkingSetBytes, IReadOnlyList<PageResult> Pages);
 
     private sealed class Truth
     {
@@ -101,7 +101,6 @@ public static class ExtractionBenchmark
             ExtractionScorer.Summarise(results.Select(r => r.Score).ToList()),
             pages.Count * passes / clock.Elapsed.TotalSeconds,
             pages.Count * passes / cpu.TotalSeconds,
-            clock.Elapsed,
             process.PeakWorkingSet64,
             results);
     }

@@ -66,7 +66,6 @@ public sealed class LanguageIdentifier
     /// <summary>Languages told by their script alone.</summary>
     private static readonly HashSet<string> ScriptLanguages = new(StringComparer.Ordinal) { "ru", "zh", "ja" };
 
-    public IReadOnlyCollection<string> Languages => [.. _trained.Concat(ScriptLanguages).Order(StringComparer.Ordinal)];
 
 
     /// <summary>The text's language as an ISO 639-1 code, or null when the text has too few letters to tell.</summary>
