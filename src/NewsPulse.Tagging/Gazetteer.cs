@@ -16,7 +16,7 @@ public enum MentionKind
 /// <summary>One name in the gazetteer: whose it is, what sort of name it is, and whether its case must match.</summary>
 /// <param name="Id">ISO code of the country, or canonical name of the company.</param>
 /// <param name="Kind">What sort of name this is.</param>
-/// <param name="Surface">The name as the knowledge file spells it (without a leading article).</param>
+/// <param name="Surface">The name as the knowledge file spells it (a country's without its leading article).</param>
 /// <param name="CaseSensitive">The name is also an ordinary word or an acronym ("Apple", "US"), so only its own case counts.</param>
 /// <param name="ProperNoun">The name is written with a capital (a company, a city, a capital): a lower-case word is not it.</param>
 public sealed record GazetteerName(string Id, MentionKind Kind, string Surface, bool CaseSensitive, bool ProperNoun);
@@ -80,7 +80,9 @@ public sealed class Gazetteer
     {
         foreach (var raw in names.Where(n => !string.IsNullOrWhiteSpace(n)))
         {
-            var name = WithoutArticle(raw.Trim());
+            // An article before a country, a seat of power or a region is grammar ("les États-Unis", "the Kremlin");
+            // in a city's name it is part of the name ("The Valley", "La Haye").
+            var name = kind is MentionKind.Capital or MentionKind.City ? raw.Trim() : WithoutArticle(raw.Trim());
             var tokens = MentionTokenizer.Tokenize(name);
             if (tokens.Count == 0)
             {

@@ -61,7 +61,7 @@ public sealed class ArticleIdentityTests : FreshDatabaseTest, IDisposable
         foreach (var (first, second) in new[] { ("w1", "s1"), ("w2", "s2") })
         {
             var pair = new[] { rows[first], rows[second] };
-            var original = Assert.Single(pair, r => r.Status == "extracted");
+            var original = Assert.Single(pair, r => r.Status == "tagged");
             var copy = Assert.Single(pair, r => r.Status == "duplicate");
             Assert.Equal(original.Id, copy.DuplicateOf);
         }
@@ -115,8 +115,8 @@ public sealed class ArticleIdentityTests : FreshDatabaseTest, IDisposable
         Assert.Equal((0, 2, 2), (second.Run.ArticlesNew, second.Run.ArticlesDuplicate, second.Run.ArticlesExtracted));
         var after = (await connection.QueryAsync<(long Id, string EntryId, string Title, string Url, string Status)>("SELECT id, entry_id, title, url, status FROM articles")).ToDictionary(r => r.EntryId);
         Assert.Equal(2, after.Count);
-        Assert.Equal((before["g1"], "First headline, corrected", "extracted"), (after["g1"].Id, after["g1"].Title, after["g1"].Status));
-        Assert.Equal((before["g2"], "extracted"), (after["g2"].Id, after["g2"].Status));
+        Assert.Equal((before["g1"], "First headline, corrected", "tagged"), (after["g1"].Id, after["g1"].Title, after["g1"].Status));
+        Assert.Equal((before["g2"], "tagged"), (after["g2"].Id, after["g2"].Status));
         Assert.EndsWith("/b-moved.html", after["g2"].Url, StringComparison.Ordinal);
     }
 }

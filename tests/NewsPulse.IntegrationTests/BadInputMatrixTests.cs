@@ -91,7 +91,7 @@ public sealed class BadInputMatrixTests : FreshDatabaseTest, IDisposable
         await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(FeedsFile(["pages"]), feedsBase), null, CancellationToken.None);
 
         var pages = await PageOutcomesAsync();
-        Assert.All(new[] { "plain", "windows-1252-labelled-utf8", "latin1-meta", "utf16" }, page => Assert.Equal("extracted", pages[page].Status));
+        Assert.All(new[] { "plain", "windows-1252-labelled-utf8", "latin1-meta", "utf16" }, page => Assert.Equal("tagged", pages[page].Status));
         Assert.Contains("Le ministère a précisé que la réforme entrerait en vigueur", pages["windows-1252-labelled-utf8"].Text, StringComparison.Ordinal);
         Assert.Contains("Le ministère a précisé que la réforme entrerait en vigueur", pages["latin1-meta"].Text, StringComparison.Ordinal);
         Assert.Contains("Le ministère a précisé que la réforme entrerait en vigueur", pages["utf16"].Text, StringComparison.Ordinal);

@@ -60,7 +60,7 @@ public sealed class BadInputTests : FreshDatabaseTest, IDisposable
         Assert.All(new[] { "Home page instead of a feed", "Feed that is gone", "Nobody listening" }, name =>
             Assert.InRange(schedule[name].Minutes, 30 * (1 - 0.2), 30 * (1 + 0.2)));
         var articles = (await connection.QueryAsync<(string Url, string Status, string? LastError)>("SELECT url, status, last_error FROM articles")).ToArray();
-        Assert.Single(articles, a => a.Status == "extracted");
+        Assert.Single(articles, a => a.Status == "tagged");
         Assert.Equal(3, articles.Count(a => a.Status == "failed" && !string.IsNullOrEmpty(a.LastError)));
         var runProblems = await app.Get<IngestRunStore>().ProblemsAsync(summary.RunId!.Value, CancellationToken.None);
         Assert.Equal(summary.Run.Problems, runProblems);
@@ -88,7 +88,7 @@ public sealed class BadInputTests : FreshDatabaseTest, IDisposable
         await using var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, AppConfiguration.LocalSampleFetching);
         await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(feedsFile, site.BaseUrl), null, CancellationToken.None);
         await using var connection = await DataSource.OpenConnectionAsync();
-        var (id, text) = await connection.QuerySingleAsync<(long, string)>("SELECT id, text FROM articles WHERE status = 'extracted'");
+        var (id, text) = await connection.QuerySingleAsync<(long, string)>("SELECT id, text FROM articles WHERE status = 'tagged'");
         await using var web = WebServer.Build(ConnectionString, "http://127.0.0.1:0");
         await web.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(web.Urls.First()) };

@@ -46,7 +46,7 @@ public sealed class DemoIngestTests : FreshDatabaseTest
         var stored = (await connection.QueryAsync<(string Title, string Status, string Language, DateTime? PublishedAt, int TextLength)>(
             "SELECT title, status, language, published_at, length(text) FROM articles")).ToArray();
         Assert.Equal(manifest.Length, stored.Length);
-        Assert.All(stored, a => Assert.Equal("extracted", a.Status));
+        Assert.All(stored, a => Assert.Equal("tagged", a.Status));
         Assert.All(stored, a => Assert.NotNull(a.PublishedAt));
         Assert.All(stored, a => Assert.True(a.TextLength > 1000, $"'{a.Title}' has {a.TextLength} characters of text"));
         Assert.Equal(

@@ -33,14 +33,14 @@ public sealed class ReprocessTests : FreshDatabaseTest
     {
         await using var app = await IngestBadSiteAsync(AppConfiguration.LocalSampleFetching);
         await using var connection = await DataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync("UPDATE articles SET title = 'damaged', text = 'damaged' WHERE status = 'extracted'");
+        await connection.ExecuteAsync("UPDATE articles SET title = 'damaged', text = 'damaged' WHERE status IN ('extracted', 'tagged')");
 
         var all = await app.Get<Reprocessor>().ReextractAsync(null, null, CancellationToken.None);
         var none = await app.Get<Reprocessor>().ReextractAsync(TimeProvider.System.GetUtcNow().AddDays(1), null, CancellationToken.None);
 
-        Assert.Equal((1, 2), (all.Extracted, all.Failed));
-        Assert.Equal((0, 0), (none.Extracted, none.Failed));
-        var (title, text) = await connection.QuerySingleAsync<(string, string)>("SELECT title, text FROM articles WHERE status = 'extracted'");
+        Assert.Equal((1, 2), (all.Succeeded, all.Failed));
+        Assert.Equal((0, 0), (none.Succeeded, none.Failed));
+        var (title, text) = await connection.QuerySingleAsync<(string, string)>("SELECT title, text FROM articles WHERE status IN ('extracted', 'tagged')");
         Assert.Equal("Regulators weigh chip export limits", title);
         Assert.StartsWith("Officials in Washington", text, StringComparison.Ordinal);
     }
@@ -61,6 +61,6 @@ public sealed class ReprocessTests : FreshDatabaseTest
         await using var check = await DataSource.OpenConnectionAsync();
         Assert.Equal(0, await check.ExecuteScalarAsync<int>("SELECT count(*) FROM article_html WHERE fetched_at < now() - interval '30 days'"));
         Assert.Equal(3, await check.ExecuteScalarAsync<int>("SELECT count(*) FROM article_html"));
-        Assert.Equal((1, 1), (await check.ExecuteScalarAsync<int>("SELECT count(*) FROM articles WHERE status = 'extracted'"), await check.ExecuteScalarAsync<int>("SELECT count(*) FROM articles WHERE status = 'duplicate'")));
+        Assert.Equal((1, 1), (await check.ExecuteScalarAsync<int>("SELECT count(*) FROM articles WHERE status = 'tagged'"), await check.ExecuteScalarAsync<int>("SELECT count(*) FROM articles WHERE status = 'duplicate'")));
     }
 }

@@ -33,7 +33,7 @@ public sealed class ServeTests : FreshDatabaseTest, IDisposable
             seen => seen == 2);
         var extracted = await WaitForAsync(
             "every page to be extracted",
-            () => CountAsync("SELECT count(*) FROM articles WHERE status = 'extracted'"),
+            () => CountAsync("SELECT count(*) FROM articles WHERE status = 'tagged'"),
             count => count == Feeds * ItemsPerFeed);
 
         var stopA = await nodeA.StopAsync();

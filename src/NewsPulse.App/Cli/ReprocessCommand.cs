@@ -2,18 +2,19 @@ using System.CommandLine;
 using System.Globalization;
 using NewsPulse.App.Hosting;
 using NewsPulse.App.Ingestion;
+using NewsPulse.App.Tagging;
 
 namespace NewsPulse.App.Cli;
 
-/// <summary><c>newspulse reprocess --stage extract [--since DATE]</c>: rerun a stage from the kept raw HTML.</summary>
+/// <summary><c>newspulse reprocess --stage extract|tag [--since DATE]</c>: rerun a stage on stored articles, without fetching.</summary>
 internal static class ReprocessCommand
 {
     public static Command Create()
     {
-        var stage = new Option<string>("--stage") { Description = "The stage to rerun: extract (tag and quotes arrive with their stages).", Required = true };
-        stage.AcceptOnlyFromAmong("extract");
+        var stage = new Option<string>("--stage") { Description = "The stage to rerun: extract (from the kept raw HTML) or tag (with the current model).", Required = true };
+        stage.AcceptOnlyFromAmong("extract", "tag");
         var since = new Option<string?>("--since") { Description = "Only pages fetched on or after this date (YYYY-MM-DD, or an ISO 8601 time)." };
-        var command = new Command("reprocess", "Rerun a pipeline stage on stored articles from their kept raw HTML, without fetching.") { stage, since };
+        var command = new Command("reprocess", "Rerun a pipeline stage on stored articles, without fetching: extract from the kept raw HTML, or tag the extracted text.") { stage, since };
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
             DateTimeOffset? from = null;
@@ -26,9 +27,18 @@ internal static class ReprocessCommand
 
             await using var app = await AppServices.StartAsync(cancellationToken);
             var progress = new ConsoleProgress();
-            var summary = await app.Get<Reprocessor>().ReextractAsync(from, progress, cancellationToken);
+            var reprocessor = app.Get<Reprocessor>();
+            if (parseResult.GetValue(stage) == "tag")
+            {
+                var tagged = await reprocessor.RetagAsync(from, progress, cancellationToken);
+                progress.Complete();
+                Console.WriteLine($"Re-tagged {tagged.Succeeded} articles with model {app.Get<ModelFiles>().CurrentTagger().ModelVersion}; {tagged.Failed} not tagged (see the warnings above).");
+                return tagged.Failed == 0 ? 0 : CommandErrors.Failure;
+            }
+
+            var summary = await reprocessor.ReextractAsync(from, progress, cancellationToken);
             progress.Complete();
-            Console.WriteLine($"Re-extracted {summary.Extracted + summary.Failed} articles: {summary.Extracted} articles, {summary.Failed} not articles (recorded as failed with the reason).");
+            Console.WriteLine($"Re-extracted {summary.Succeeded + summary.Failed} articles: {summary.Succeeded} articles, {summary.Failed} not articles (recorded as failed with the reason).");
             return 0;
         });
         return command;

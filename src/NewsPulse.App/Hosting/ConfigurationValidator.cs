@@ -16,6 +16,7 @@ public static class ConfigurationValidator
         (SchedulerOptions.SectionName, typeof(SchedulerOptions)),
         (StorageOptions.SectionName, typeof(StorageOptions)),
         (ClusteringOptions.SectionName, typeof(ClusteringOptions)),
+        (TaggingOptions.SectionName, typeof(TaggingOptions)),
     ];
 
     public static void ThrowIfInvalid(IConfiguration configuration)

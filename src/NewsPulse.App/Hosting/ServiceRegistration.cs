@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NewsPulse.App.Ingestion;
+using NewsPulse.App.Tagging;
 using NewsPulse.Ingest.Extraction;
 using NewsPulse.Ingest.Fetching;
 using NewsPulse.Storage.Migrations;
@@ -22,6 +23,7 @@ public static class ServiceRegistration
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName));
         services.AddOptions<ExtractionOptions>().Bind(configuration.GetSection(ExtractionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ServeOptions>().Bind(configuration.GetSection(ServeOptions.SectionName));
+        services.AddOptions<TaggingOptions>().Bind(configuration.GetSection(TaggingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "newspulse" }.Build());
@@ -30,6 +32,12 @@ public static class ServiceRegistration
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<IngestRunStore>();
         services.AddSingleton<StoryClusterStore>();
+        services.AddSingleton<TagStore>();
+        services.AddSingleton(provider => new ModelFiles(
+            provider.GetRequiredService<IOptions<TaggingOptions>>().Value, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<ModelFiles>>()));
+        services.AddTransient<TaggingStage>();
+        services.AddTransient<TagDecisions>();
+        services.AddTransient<ModelTraining>();
 
         services.AddHttpClient<HttpFetcher>(HttpFetcher.HttpClientName)
             .ConfigureHttpClient((provider, client) => HttpFetcher.ConfigureClient(client, provider.GetRequiredService<IOptions<FetchOptions>>().Value))

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NewsPulse.App.Hosting;
+using NewsPulse.App.Tagging;
 using NewsPulse.Domain;
 using NewsPulse.Ingest.Extraction;
 using NewsPulse.Storage.Stores;
@@ -7,12 +8,14 @@ using NewsPulse.Storage.Stores;
 namespace NewsPulse.App.Ingestion;
 
 /// <summary>
-/// Stored page bytes to a stored article: content-type check, charset decoding, extraction, and the save that
-/// also spots duplicates. Shared by ingestion (right after a fetch) and reprocessing (from the kept raw HTML).
+/// Stored page bytes to a stored, tagged article: content-type check, charset decoding, extraction, the save that
+/// also spots duplicates, then tagging (a duplicate is not tagged: its original carries the story's tags). Shared by
+/// ingestion (right after a fetch) and reprocessing (from the kept raw HTML).
 /// </summary>
 public sealed class ExtractionStage(
     ArticleStore articles,
     StoryClusterStore clusters,
+    TaggingStage tagging,
     ArticleExtractor extractor,
     IOptions<ClusteringOptions> clustering,
     IOptions<ExtractionOptions> extraction,
@@ -45,6 +48,7 @@ public sealed class ExtractionStage(
 
         var options = clustering.Value;
         await clusters.AssignAsync(articleId, language, StoryFingerprint.Of(extracted.Text), options.OverlapThreshold, TimeSpan.FromDays(options.WindowDays), time.GetUtcNow(), cancellationToken);
+        await tagging.TagAsync(articleId, extracted.Title, extracted.Text, language, cancellationToken);
         return null;
     }
 

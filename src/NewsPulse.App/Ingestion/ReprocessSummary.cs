@@ -1,4 +1,4 @@
 namespace NewsPulse.App.Ingestion;
 
-/// <summary>How a reprocessing run went: articles that came out as articles, and pages that did not.</summary>
-public sealed record ReprocessSummary(int Extracted, int Failed);
+/// <summary>How a reprocessing run went: articles the stage succeeded on, and those it failed on (each with its reason).</summary>
+public sealed record ReprocessSummary(int Succeeded, int Failed);

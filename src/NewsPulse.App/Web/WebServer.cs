@@ -19,6 +19,7 @@ public static class WebServer
         var app = builder.Build();
         app.MapArticlePages();
         app.MapFeedHealth();
+        app.MapTagEndpoints();
         return app;
     }
 }

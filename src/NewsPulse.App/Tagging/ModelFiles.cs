@@ -1,0 +1,142 @@
+using NewsPulse.App.Hosting;
+using NewsPulse.Storage.Stores;
+using NewsPulse.Tagging;
+
+namespace NewsPulse.App.Tagging;
+
+/// <summary>
+/// The model folder: one file per trained version and a <c>current</c> file naming the one in use. When there is
+/// no model yet, the first caller trains one from the labelled stories (fixed seed), so a fresh clone tags.
+/// </summary>
+public sealed class ModelFiles(TaggingOptions options, TimeProvider time, ILogger<ModelFiles> logger)
+{
+    private const string CurrentFile = "current";
+    private const string TrainingLockFile = ".training.lock";
+
+    /// <summary>One first training per process, however many model folders ask at once.</summary>
+    private static readonly Lock FirstTraining = new();
+
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _registered = new(StringComparer.Ordinal);
+    private Tagger? _loaded;
+
+    public string Directory => options.ResolvedModelDirectory;
+
+    public string DataDirectory => options.ResolvedDataDirectory;
+
+    /// <summary>The path of the model in use, or null when none was trained yet.</summary>
+    public string? CurrentPath()
+    {
+        var pointer = Path.Combine(Directory, CurrentFile);
+        if (!File.Exists(pointer))
+        {
+            return null;
+        }
+
+        var path = Path.Combine(Directory, File.ReadAllText(pointer).Trim());
+        return File.Exists(path) ? path : null;
+    }
+
+    /// <summary>The tagger of the current model, loaded once; trained first when there is none.</summary>
+    public Tagger CurrentTagger()
+    {
+        lock (_gate)
+        {
+            return _loaded ??= new Tagger(TaggingModel.Load(CurrentPath() ?? TrainFirstModel()));
+        }
+    }
+
+    /// <summary>Trains a model, saves it as a new version and makes it current; returns it with its path.</summary>
+    public (TaggingModel Model, string Path) TrainAndSave(IReadOnlyList<FeedbackStory> feedback, IProgress<string>? progress)
+    {
+        var stories = LabelledStory.LoadFolder(options.ResolvedDataDirectory);
+        var model = new TaggerTrainer(time).Train(stories, feedback, options.Seed, progress);
+        var path = Path.Combine(Directory, model.Version + ".zip");
+        model.Save(path);
+        // Replaced by a move, so a process reading the pointer never sees it half-written.
+        var pointer = Path.Combine(Directory, $"{CurrentFile}.{Guid.NewGuid():N}.partial");
+        File.WriteAllText(pointer, Path.GetFileName(path) + "\n");
+        File.Move(pointer, Path.Combine(Directory, CurrentFile), overwrite: true);
+        lock (_gate)
+        {
+            _loaded = null;
+        }
+
+        return (model, path);
+    }
+
+    /// <summary>Records the model in model_versions, once per version and process.</summary>
+    public async Task RegisterAsync(TaggingModel model, TagStore tags, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(tags);
+        lock (_gate)
+        {
+            if (_registered.Contains(model.Version))
+            {
+                return;
+            }
+        }
+
+        var manifest = model.Manifest;
+        await tags.RegisterModelAsync(
+            new ModelVersionRecord
+            {
+                Version = manifest.Version,
+                FileName = manifest.Version + ".zip",
+                TrainedAt = manifest.TrainedAt,
+                Seed = manifest.Seed,
+                TrainingStories = manifest.TrainingStories,
+                FeedbackLabels = manifest.FeedbackLabels,
+                Metrics = model.ManifestText(),
+            },
+            cancellationToken);
+        lock (_gate)
+        {
+            _registered.Add(model.Version);
+        }
+    }
+
+    /// <summary>
+    /// Trains the first model of the folder, unless another thread or process did while this one waited: a lock file
+    /// lets several processes sharing a folder (a cluster, a test run) train it once.
+    /// </summary>
+    private string TrainFirstModel()
+    {
+        lock (FirstTraining)
+        {
+            if (CurrentPath() is { } trained)
+            {
+                return trained;
+            }
+
+            System.IO.Directory.CreateDirectory(Directory);
+            using var folderLock = WaitForFile(Path.Combine(Directory, TrainingLockFile));
+            if (CurrentPath() is { } trainedElsewhere)
+            {
+                return trainedElsewhere;
+            }
+
+            logger.LogInformation("No tagging model in {Directory} yet; training one from {Data}", Directory, options.ResolvedDataDirectory);
+            var (model, path) = TrainAndSave([], progress: null);
+            logger.LogInformation("Trained tagging model {Version} in {Seconds} s", model.Version, model.Manifest.TrainingSeconds);
+            return path;
+        }
+    }
+
+    private static FileStream WaitForFile(string path)
+    {
+        var deadline = Environment.TickCount64 + (long)TimeSpan.FromMinutes(5).TotalMilliseconds;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (Environment.TickCount64 < deadline)
+            {
+                Thread.Sleep(250);
+            }
+        }
+    }
+}
