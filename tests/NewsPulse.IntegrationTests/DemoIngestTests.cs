@@ -86,7 +86,10 @@ public sealed class DemoIngestTests : FreshDatabaseTest
 
         Assert.Contains(title, WebUtility.HtmlDecode(list), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, article.StatusCode);
-        Assert.Contains("<p>", await article.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = await article.Content.ReadAsStringAsync();
+        Assert.Contains("<p>", page, StringComparison.Ordinal);
+        var company = await connection.ExecuteScalarAsync<string>("SELECT min(value) FROM article_tags WHERE article_id = @id AND kind = 'company'", new { id });
+        Assert.Contains($">{WebUtility.HtmlEncode(company)}</span>", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         await web.StopAsync();
     }
