@@ -19,7 +19,17 @@ public enum MentionKind
 /// <param name="Surface">The name as the knowledge file spells it (a country's without its leading article).</param>
 /// <param name="CaseSensitive">The name is also an ordinary word or an acronym ("Apple", "US"), so only its own case counts.</param>
 /// <param name="ProperNoun">The name is written with a capital (a company, a city, a capital): a lower-case word is not it.</param>
-public sealed record GazetteerName(string Id, MentionKind Kind, string Surface, bool CaseSensitive, bool ProperNoun);
+public sealed record GazetteerName(string Id, MentionKind Kind, string Surface, bool CaseSensitive, bool ProperNoun)
+{
+    /// <summary>The name's words as the tokenizer reads them, kept so a match is checked without tokenizing the name again.</summary>
+    public IReadOnlyList<MentionToken> Tokens { get; } = MentionTokenizer.Tokenize(Surface);
+
+    /// <summary>The normalised words joined by spaces: the name's key for features.</summary>
+    public string Key { get; } = string.Join(' ', MentionTokenizer.Tokenize(Surface).Select(t => t.Key));
+
+    /// <summary>An acronym such as "US" or "IBM": up to five letters, all capitals.</summary>
+    public bool IsAcronym { get; } = Surface.Length <= 5 && Surface.Where(char.IsLetter).All(char.IsUpper);
+}
 
 /// <summary>A name found in a text: which name, and where (token positions and character offsets).</summary>
 public sealed record GazetteerHit(GazetteerName Name, int FirstToken, int EndToken, int Start, int End);
@@ -125,7 +135,7 @@ public sealed class Gazetteer
             return true;
         }
 
-        var expected = MentionTokenizer.Tokenize(name.Surface);
+        var expected = name.Tokens;
         return expected.Count == span.Count && expected.Zip(span).All(pair => SameCase(pair.First.Surface, pair.Second.Surface));
     }
 

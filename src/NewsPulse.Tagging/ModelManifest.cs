@@ -4,7 +4,7 @@ namespace NewsPulse.Tagging;
 /// What a saved tagging model is: its version, how it was trained, the decision thresholds chosen on the dev
 /// split, and the dev scores it reached. Stored as manifest.json inside the model file.
 /// </summary>
-public sealed class ModelManifest
+public sealed record ModelManifest
 {
     public required string Version { get; init; }
 
@@ -29,6 +29,9 @@ public sealed class ModelManifest
     public required double CountryThreshold { get; init; }
 
     public required int SalienceFeatureCount { get; init; }
+
+    /// <summary>The <see cref="TaggingModel.FeatureVersion"/> of the code that trained the model.</summary>
+    public required int FeatureVersion { get; init; }
 
     /// <summary>Scores on the dev split, per language.</summary>
     public IReadOnlyList<LanguageScores> DevScores { get; init; } = [];

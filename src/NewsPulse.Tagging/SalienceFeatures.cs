@@ -137,7 +137,7 @@ public static class SalienceFeatures
                 v[(int)Slot.CaseSensitiveName] += share;
             }
 
-            if (hit.Name.Surface.Length <= 5 && hit.Name.Surface.Where(char.IsLetter).All(char.IsUpper))
+            if (hit.Name.IsAcronym)
             {
                 v[(int)Slot.Acronym] += share;
             }
@@ -156,23 +156,30 @@ public static class SalienceFeatures
     {
         var tokens = mention.Tokens;
         var hit = mention.Hit;
-        var kind = hit.Name.Kind.ToString();
-        AddHashed(v, "w:" + MentionTokenizer.Normalize(hit.Name.Surface), share);
-        AddHashed(v, $"p1:{Key(tokens, hit.FirstToken - 1)}|{kind}", share);
-        AddHashed(v, $"p2:{Key(tokens, hit.FirstToken - 2)}", share);
-        AddHashed(v, $"n1:{Key(tokens, hit.EndToken)}|{kind}", share);
-        AddHashed(v, $"n2:{Key(tokens, hit.EndToken + 1)}", share);
+        var kind = KindNames[(int)hit.Name.Kind];
+        AddHashed(v, share, "w:", hit.Name.Key);
+        AddHashed(v, share, "p1:", Key(tokens, hit.FirstToken - 1), kind);
+        AddHashed(v, share, "p2:", Key(tokens, hit.FirstToken - 2));
+        AddHashed(v, share, "n1:", Key(tokens, hit.EndToken), kind);
+        AddHashed(v, share, "n2:", Key(tokens, hit.EndToken + 1));
     }
+
+    private static readonly string[] KindNames = [.. Enum.GetNames<MentionKind>().Select(name => "|" + name)];
 
     private static string Key(IReadOnlyList<MentionToken> tokens, int index) => index >= 0 && index < tokens.Count ? tokens[index].Key : "<edge>";
 
-    private static void AddHashed(float[] v, string feature, float weight) =>
-        v[(int)Slot.Context + (int)(Fnv1a(feature) & (ContextSlots - 1))] += weight;
+    /// <summary>Adds <paramref name="weight"/> to the slot of the feature spelt by the concatenated parts (hashed, nothing allocated).</summary>
+    private static void AddHashed(float[] v, float weight, string prefix, string value, string suffix = "")
+    {
+        var hash = Fnv1a(Fnv1a(Fnv1a(FnvOffset, prefix), value), suffix);
+        v[(int)Slot.Context + (int)(hash & (ContextSlots - 1))] += weight;
+    }
+
+    private const uint FnvOffset = 2166136261u;
 
     /// <summary>A hash that is the same in every process (string.GetHashCode is not), so saved models keep their meaning.</summary>
-    private static uint Fnv1a(string s)
+    private static uint Fnv1a(uint hash, string s)
     {
-        var hash = 2166136261u;
         foreach (var c in s)
         {
             hash = (hash ^ c) * 16777619u;

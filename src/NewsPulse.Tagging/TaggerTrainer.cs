@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -58,37 +60,47 @@ public sealed class TaggerTrainer(TimeProvider time)
         var trainedAt = time.GetUtcNow();
         var manifest = new ModelManifest
         {
-            Version = "tagger-" + trainedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture),
+            Version = $"tagger-{trainedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{Fingerprint(train, dev, feedback, seed)}",
             TrainedAt = trainedAt,
             Seed = seed,
             TrainingStories = train.Count,
             FeedbackLabels = feedback.Sum(f => f.Labels.Count),
+            // Filled in below, once the dev split has been scored.
             TrainingSeconds = 0,
             ThemeL2 = best!.L2,
             ThemeThresholds = best.Thresholds,
             CompanyThreshold = companyThreshold,
             CountryThreshold = countryThreshold,
             SalienceFeatureCount = SalienceFeatures.Count,
+            FeatureVersion = TaggingModel.FeatureVersion,
         };
         var draft = new TaggingModel(ml, manifest, featurizer, featureCount, best.Classifiers, companySalience, countrySalience);
         progress?.Report("scoring the dev split");
         var devScores = TaggingEvaluation.Evaluate(new Tagger(draft), dev);
-        var final = new ModelManifest
-        {
-            Version = manifest.Version,
-            TrainedAt = manifest.TrainedAt,
-            Seed = seed,
-            TrainingStories = manifest.TrainingStories,
-            FeedbackLabels = manifest.FeedbackLabels,
-            TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
-            ThemeL2 = manifest.ThemeL2,
-            ThemeThresholds = manifest.ThemeThresholds,
-            CompanyThreshold = companyThreshold,
-            CountryThreshold = countryThreshold,
-            SalienceFeatureCount = SalienceFeatures.Count,
-            DevScores = devScores,
-        };
+        var final = manifest with { TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1), DevScores = devScores };
         return new TaggingModel(ml, final, featurizer, featureCount, best.Classifiers, companySalience, countrySalience);
+    }
+
+    /// <summary>
+    /// Six hex digits that change with the training data, the analysts' labels or the seed, so two models trained
+    /// in the same second from different data never share a version.
+    /// </summary>
+    private static string Fingerprint(List<LabelledStory> train, List<LabelledStory> dev, IReadOnlyList<FeedbackStory> feedback, int seed)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string value) => hash.AppendData(Encoding.UTF8.GetBytes(value + "\u0001"));
+        Add(seed.ToString(CultureInfo.InvariantCulture));
+        foreach (var story in train.Concat(dev))
+        {
+            Add(string.Join('|', [story.Split, story.Title, story.Text, .. story.Themes, .. story.Companies, .. story.Countries]));
+        }
+
+        foreach (var story in feedback)
+        {
+            Add(string.Join('|', [story.Title, story.Text, .. story.Labels.Select(l => $"{l.Kind}:{l.Value}:{l.Present}")]));
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset())[..6].ToLowerInvariant();
     }
 
     /// <summary>Word unigrams and bigrams plus character trigrams of the <see cref="ThemeText"/>, already normalised.</summary>

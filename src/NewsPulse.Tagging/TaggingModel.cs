@@ -10,6 +10,12 @@ namespace NewsPulse.Tagging;
 /// </summary>
 public sealed class TaggingModel
 {
+    /// <summary>
+    /// The version of the features models read (<see cref="ThemeText"/>, <see cref="SalienceFeatures"/>): raise it
+    /// whenever either changes, so that a model trained on other features is refused rather than misread.
+    /// </summary>
+    public const int FeatureVersion = 2;
+
     private const string ManifestEntry = "manifest.json";
     private const string FeaturizerEntry = "theme-featurizer.zip";
     private const string CompanyEntry = "salience-company.zip";
@@ -97,6 +103,12 @@ public sealed class TaggingModel
             using var zip = ZipFile.OpenRead(path);
             var manifest = JsonSerializer.Deserialize<ModelManifest>(ReadEntry(zip, ManifestEntry), ManifestJson)
                 ?? throw new InvalidDataException("empty manifest");
+            if (manifest.FeatureVersion != FeatureVersion || manifest.SalienceFeatureCount != SalienceFeatures.Count)
+            {
+                throw new IncompatibleModelException(
+                    $"The tagging model {path} was trained on features of version {manifest.FeatureVersion} and this build reads version {FeatureVersion}; train a new one with `newspulse model train`.");
+            }
+
             var ml = new MLContext(manifest.Seed);
             var featurizer = ml.Model.Load(ReadEntry(zip, FeaturizerEntry), out var textSchema);
             var featureCount = VectorSchema.FeatureCount(ml, featurizer, textSchema);

@@ -153,6 +153,36 @@ public class TaggerTests(TrainedModel trained) : IClassFixture<TrainedModel>
     }
 
     [Fact]
+    public void A_model_trained_on_other_features_is_refused_with_what_to_do()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"np-old-model-{Guid.NewGuid():N}.zip");
+        try
+        {
+            trained.Model.Save(path);
+            using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update))
+            {
+                var entry = zip.GetEntry("manifest.json")!;
+                string manifest;
+                using (var reader = new StreamReader(entry.Open()))
+                {
+                    manifest = reader.ReadToEnd();
+                }
+
+                entry.Delete();
+                using var writer = new StreamWriter(zip.CreateEntry("manifest.json").Open());
+                writer.Write(manifest.Replace($"\"feature_version\": {TaggingModel.FeatureVersion}", "\"feature_version\": 1", StringComparison.Ordinal));
+            }
+
+            var refused = Assert.Throws<IncompatibleModelException>(() => TaggingModel.Load(path));
+            Assert.Contains("newspulse model train", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void The_manifest_records_thresholds_and_dev_scores_for_both_languages()
     {
         var manifest = trained.Model.Manifest;
@@ -161,7 +191,7 @@ public class TaggerTests(TrainedModel trained) : IClassFixture<TrainedModel>
         Assert.All(manifest.ThemeThresholds.Values.Append(manifest.CompanyThreshold).Append(manifest.CountryThreshold), t => Assert.InRange(t, 0.05, 0.95));
         Assert.Equal(["en", "fr"], manifest.DevScores.Select(s => s.Language));
         Assert.Equal(trained.Stories.Count(s => s.Split == "train"), manifest.TrainingStories);
-        Assert.Equal("tagger-20261206-080000", manifest.Version);
+        Assert.Matches("^tagger-20261206-080000-[0-9a-f]{6}$", manifest.Version);
     }
 
     [Fact]

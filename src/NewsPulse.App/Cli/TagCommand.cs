@@ -78,7 +78,7 @@ internal static class TagCommand
         {
             return TaggingModel.Load(path);
         }
-        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException)
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or IncompatibleModelException)
         {
             throw new UserInputException(ex.Message);
         }

@@ -7,6 +7,9 @@ public sealed class TaggingOptions
 {
     public const string SectionName = "Tagging";
 
+    /// <summary>Tag articles as they are extracted; off, they stay extracted until <c>reprocess --stage tag</c>.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Where trained models are kept, one file per version plus a <c>current</c> pointer (default: .newspulse/models).</summary>
     public string ModelDirectory { get; set; } = "";
 

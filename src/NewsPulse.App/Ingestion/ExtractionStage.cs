@@ -19,6 +19,7 @@ public sealed class ExtractionStage(
     ArticleExtractor extractor,
     IOptions<ClusteringOptions> clustering,
     IOptions<ExtractionOptions> extraction,
+    IOptions<TaggingOptions> taggingOptions,
     TimeProvider time,
     ILogger<ExtractionStage> logger)
 {
@@ -48,7 +49,11 @@ public sealed class ExtractionStage(
 
         var options = clustering.Value;
         await clusters.AssignAsync(articleId, language, StoryFingerprint.Of(extracted.Text), options.OverlapThreshold, TimeSpan.FromDays(options.WindowDays), time.GetUtcNow(), cancellationToken);
-        await tagging.TagAsync(articleId, extracted.Title, extracted.Text, language, cancellationToken);
+        if (taggingOptions.Value.Enabled)
+        {
+            await tagging.TagAsync(articleId, extracted.Title, extracted.Text, language, cancellationToken);
+        }
+
         return null;
     }
 

@@ -13,36 +13,58 @@ public sealed class ModelFiles(TaggingOptions options, TimeProvider time, ILogge
     private const string CurrentFile = "current";
     private const string TrainingLockFile = ".training.lock";
 
-    /// <summary>One first training per process, however many model folders ask at once.</summary>
-    private static readonly Lock FirstTraining = new();
+    /// <summary>One training on demand per process at a time, however many model folders ask at once.</summary>
+    private static readonly Lock UsableModelTraining = new();
 
     private readonly Lock _gate = new();
     private readonly HashSet<string> _registered = new(StringComparer.Ordinal);
     private Tagger? _loaded;
 
-    public string Directory => options.ResolvedModelDirectory;
+    public string Folder => options.ResolvedModelDirectory;
 
     public string DataDirectory => options.ResolvedDataDirectory;
 
     /// <summary>The path of the model in use, or null when none was trained yet.</summary>
     public string? CurrentPath()
     {
-        var pointer = Path.Combine(Directory, CurrentFile);
+        var pointer = Path.Combine(Folder, CurrentFile);
         if (!File.Exists(pointer))
         {
             return null;
         }
 
-        var path = Path.Combine(Directory, File.ReadAllText(pointer).Trim());
+        var path = Path.Combine(Folder, File.ReadAllText(pointer).Trim());
         return File.Exists(path) ? path : null;
     }
 
-    /// <summary>The tagger of the current model, loaded once; trained first when there is none.</summary>
+    /// <summary>
+    /// The tagger of the current model, loaded once. When there is none, or it was trained on other features than
+    /// this build's, one is trained first.
+    /// </summary>
     public Tagger CurrentTagger()
     {
         lock (_gate)
         {
-            return _loaded ??= new Tagger(TaggingModel.Load(CurrentPath() ?? TrainFirstModel()));
+            return _loaded ??= new Tagger(LoadUsable(CurrentPath()) ?? TaggingModel.Load(TrainUsableModel()));
+        }
+    }
+
+    /// <summary>The model at <paramref name="path"/>, or null when there is none or it does not fit this build.</summary>
+    private TaggingModel? LoadUsable(string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return TaggingModel.Load(path);
+        }
+        catch (IncompatibleModelException ex)
+        {
+            logger.LogWarning("{Reason}", ex.Message);
+            return null;
         }
     }
 
@@ -51,12 +73,12 @@ public sealed class ModelFiles(TaggingOptions options, TimeProvider time, ILogge
     {
         var stories = LabelledStory.LoadFolder(options.ResolvedDataDirectory);
         var model = new TaggerTrainer(time).Train(stories, feedback, options.Seed, progress);
-        var path = Path.Combine(Directory, model.Version + ".zip");
+        var path = Path.Combine(Folder, model.Version + ".zip");
         model.Save(path);
         // Replaced by a move, so a process reading the pointer never sees it half-written.
-        var pointer = Path.Combine(Directory, $"{CurrentFile}.{Guid.NewGuid():N}.partial");
+        var pointer = Path.Combine(Folder, $"{CurrentFile}.{Guid.NewGuid():N}.partial");
         File.WriteAllText(pointer, Path.GetFileName(path) + "\n");
-        File.Move(pointer, Path.Combine(Directory, CurrentFile), overwrite: true);
+        File.Move(pointer, Path.Combine(Folder, CurrentFile), overwrite: true);
         lock (_gate)
         {
             _loaded = null;
@@ -98,26 +120,21 @@ public sealed class ModelFiles(TaggingOptions options, TimeProvider time, ILogge
     }
 
     /// <summary>
-    /// Trains the first model of the folder, unless another thread or process did while this one waited: a lock file
-    /// lets several processes sharing a folder (a cluster, a test run) train it once.
+    /// Trains a model for the folder, unless another thread or process did while this one waited: a lock file lets
+    /// several processes sharing a folder (a cluster, a test run) train it once.
     /// </summary>
-    private string TrainFirstModel()
+    private string TrainUsableModel()
     {
-        lock (FirstTraining)
+        lock (UsableModelTraining)
         {
-            if (CurrentPath() is { } trained)
-            {
-                return trained;
-            }
-
-            System.IO.Directory.CreateDirectory(Directory);
-            using var folderLock = WaitForFile(Path.Combine(Directory, TrainingLockFile));
-            if (CurrentPath() is { } trainedElsewhere)
+            Directory.CreateDirectory(Folder);
+            using var folderLock = WaitForFile(Path.Combine(Folder, TrainingLockFile));
+            if (CurrentPath() is { } trainedElsewhere && LoadUsable(trainedElsewhere) is not null)
             {
                 return trainedElsewhere;
             }
 
-            logger.LogInformation("No tagging model in {Directory} yet; training one from {Data}", Directory, options.ResolvedDataDirectory);
+            logger.LogInformation("No usable tagging model in {Directory}; training one from {Data}", Folder, options.ResolvedDataDirectory);
             var (model, path) = TrainAndSave([], progress: null);
             logger.LogInformation("Trained tagging model {Version} in {Seconds} s", model.Version, model.Manifest.TrainingSeconds);
             return path;

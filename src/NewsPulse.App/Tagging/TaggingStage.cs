@@ -24,7 +24,18 @@ public sealed class TaggingStage(ModelFiles models, TagStore tags, TimeProvider 
             return false;
         }
 
-        var result = tagger.Tag(title ?? "", text, language);
+        StoryTags result;
+        try
+        {
+            result = tagger.Tag(title ?? "", text, language);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug in tagging must not cost the article: it stays extracted, and `reprocess --stage tag` can retry.
+            logger.LogError(ex, "Article {ArticleId} not tagged: the tagger failed", articleId);
+            return false;
+        }
+
         await tags.ReplaceModelTagsAsync(articleId, tagger.ModelVersion, ToStored(result), time.GetUtcNow(), cancellationToken);
         return true;
     }

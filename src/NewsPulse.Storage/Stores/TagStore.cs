@@ -122,30 +122,34 @@ public sealed class TagStore(NpgsqlDataSource dataSource)
         ArgumentNullException.ThrowIfNull(tags);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM article_tags WHERE article_id = @articleId", new { articleId }, transaction, cancellationToken: cancellationToken));
+        // Tags are derived data: a crash may lose the last moments of them (the article then stays extracted and
+        // `reprocess --stage tag` redoes it), so their commit does not wait for the disk. One statement, one round trip.
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO article_tags (article_id, kind, value, confidence, model_version)
-            SELECT @articleId, t.kind, t.value, t.confidence, @modelVersion
-            FROM unnest(@kinds, @values, @confidences) AS t(kind, value, confidence)
+            SET LOCAL synchronous_commit = off;
+            WITH new_tags AS (
+                SELECT t.kind, t.value, t.confidence FROM unnest(@kinds, @values, @confidences) AS t(kind, value, confidence)
+            ), stale AS (
+                DELETE FROM article_tags a WHERE a.article_id = @articleId
+                AND NOT EXISTS (SELECT 1 FROM new_tags n WHERE n.kind = a.kind AND n.value = a.value)
+            ), upserted AS (
+                INSERT INTO article_tags (article_id, kind, value, confidence, model_version)
+                SELECT @articleId, n.kind, n.value, n.confidence, @modelVersion FROM new_tags n
+                ON CONFLICT (article_id, kind, value) DO UPDATE SET confidence = excluded.confidence, model_version = excluded.model_version
+            )
+            UPDATE articles SET tagged_at = @now, tag_model_version = @modelVersion,
+                status = CASE WHEN status = 'extracted' THEN 'tagged' ELSE status END, updated_at = now()
+            WHERE id = @articleId
             """,
             new
             {
                 articleId,
                 modelVersion,
+                now,
                 kinds = tags.Select(t => t.Kind).ToArray(),
                 values = tags.Select(t => t.Value).ToArray(),
                 confidences = tags.Select(t => (float)t.Confidence).ToArray(),
             },
-            transaction,
-            cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE articles SET tagged_at = @now, tag_model_version = @modelVersion,
-                status = CASE WHEN status = 'extracted' THEN 'tagged' ELSE status END, updated_at = now()
-            WHERE id = @articleId
-            """,
-            new { articleId, modelVersion, now },
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
