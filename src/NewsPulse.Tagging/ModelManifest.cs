@@ -30,8 +30,8 @@ public sealed record ModelManifest
 
     public required int SalienceFeatureCount { get; init; }
 
-    /// <summary>The <see cref="TaggingModel.FeatureVersion"/> of the code that trained the model.</summary>
-    public required int FeatureVersion { get; init; }
+    /// <summary>The <see cref="TaggingModel.FeatureVersion"/> of the code that trained the model (1 for models made before it was recorded).</summary>
+    public int FeatureVersion { get; init; } = 1;
 
     /// <summary>Scores on the dev split, per language.</summary>
     public IReadOnlyList<LanguageScores> DevScores { get; init; } = [];

@@ -63,4 +63,32 @@ public class TagCliTests
             Assert.InRange(l.GetProperty("companies").GetProperty("f1").GetDouble(), 0.5, 1);
         });
     }
+
+    [Fact]
+    public async Task Model_eval_scores_a_set_labelled_elsewhere_with_names_instead_of_codes_and_no_splits()
+    {
+        var data = Path.Combine(Path.GetTempPath(), $"np-foreign-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllLinesAsync(data,
+        [
+            """{"title": "Nvidia opens a lab in Paris", "text": "PARIS - Nvidia will open a research lab in Paris, the chip maker said, hiring 300 engineers in France.", "language": "en", "themes": ["Semiconductors"], "companies": ["NVIDIA Corporation"], "countries": ["France"]}""",
+            """{"id": "b", "title": "Pékin cible les puces américaines", "text": "Les autorités chinoises ont ouvert une enquête sur les puces de Micron, a annoncé Pékin.", "language": "fr", "themes": ["policy"], "companies": ["Micron"], "countries": ["Chine", "US"]}""",
+        ]);
+        try
+        {
+            var (exitCode, stdout, stderr) = await CliProcess.RunAsync(null, "model", "eval", "--data", data, "--format", "json");
+
+            Assert.True(exitCode == 0, stderr);
+            var languages = JsonDocument.Parse(stdout).RootElement.GetProperty("languages").EnumerateArray().ToArray();
+            Assert.Equal(["en", "fr"], languages.Select(l => l.GetProperty("language").GetString()));
+            var english = languages[0];
+            Assert.Equal(1, english.GetProperty("countries").GetProperty("true_positives").GetInt32());
+            Assert.Equal(0, english.GetProperty("countries").GetProperty("false_negatives").GetInt32());
+            Assert.Equal(1, english.GetProperty("companies").GetProperty("true_positives").GetInt32());
+            Assert.Equal(2, languages[1].GetProperty("countries").GetProperty("support").GetInt32());
+        }
+        finally
+        {
+            File.Delete(data);
+        }
+    }
 }

@@ -8,7 +8,7 @@ public class LabelledStoriesTests
     [Fact]
     public void Every_story_is_well_formed_and_labelled_with_known_names_only()
     {
-        var stories = LabelledStory.LoadFolder(RepositoryRoot.Combine("tests", "data", "tagging"));
+        var stories = LabelledStory.Load(RepositoryRoot.Combine("tests", "data", "tagging"));
         var codes = Knowledge.Countries.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
         var companies = Knowledge.Companies.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
 
@@ -25,7 +25,7 @@ public class LabelledStoriesTests
     [Fact]
     public void Each_language_has_every_theme_in_every_split()
     {
-        var stories = LabelledStory.LoadFolder(RepositoryRoot.Combine("tests", "data", "tagging"));
+        var stories = LabelledStory.Load(RepositoryRoot.Combine("tests", "data", "tagging"));
 
         foreach (var group in stories.GroupBy(s => (s.Language, s.Split)))
         {

@@ -10,7 +10,7 @@ public sealed class TrainedModel
 
     public TrainedModel()
     {
-        Stories = LabelledStory.LoadFolder(RepositoryRoot.Combine("tests", "data", "tagging"));
+        Stories = LabelledStory.Load(RepositoryRoot.Combine("tests", "data", "tagging"));
         Model = new TaggerTrainer(Clock).Train(Stories, [], Seed);
         Tagger = new Tagger(Model);
     }

@@ -78,9 +78,9 @@ internal static class ModelCommand
 
     private static Command CreateEval()
     {
-        var split = new Option<string>("--split") { Description = "The labelled split to score (test by default).", DefaultValueFactory = _ => "test" };
+        var split = new Option<string>("--split") { Description = "The labelled split to score (test by default; stories without a split are test).", DefaultValueFactory = _ => "test" };
         split.AcceptOnlyFromAmong(Splits);
-        var data = new Option<DirectoryInfo?>("--data") { Description = "Folder of labelled *.jsonl stories (default: Tagging:DataDirectory, tests/data/tagging)." };
+        var data = new Option<FileSystemInfo?>("--data") { Description = "A labelled JSON Lines file, or a folder of them (default: Tagging:DataDirectory, tests/data/tagging). Lines: {id, title, text, language, themes, companies, countries, split?}; labels may use names, aliases or codes; a line without split is test." };
         var model = new Option<FileInfo?>("--model") { Description = "Model file to score (default: the current model)." };
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
@@ -94,7 +94,7 @@ internal static class ModelCommand
             List<LabelledStory> stories;
             try
             {
-                stories = [.. LabelledStory.LoadFolder(folder).Where(s => s.Split == chosen)];
+                stories = [.. LabelledStory.Load(folder).Where(s => s.Split == chosen).Select(s => s.Canonical(TagVocabulary.BuiltIn))];
             }
             catch (Exception ex) when (ex is DirectoryNotFoundException or InvalidDataException)
             {

@@ -41,7 +41,7 @@ public static class TaggingBenchmark
 
         if (storiesFolder is not null && Directory.Exists(storiesFolder))
         {
-            articles.AddRange(LabelledStory.LoadFolder(storiesFolder).Select(s => new Article(s.Id, s.Title, s.Text, s.Language)));
+            articles.AddRange(LabelledStory.Load(storiesFolder).Select(s => new Article(s.Id, s.Title, s.Text, s.Language)));
         }
 
         return [.. articles.Where(a => a.Text.Length >= minChars && a.Text.Length <= maxChars)];

@@ -49,7 +49,7 @@ public sealed class ModelFiles(TaggingOptions options, TimeProvider time, ILogge
         }
     }
 
-    /// <summary>The model at <paramref name="path"/>, or null when there is none or it does not fit this build.</summary>
+    /// <summary>The model at <paramref name="path"/>, or null when there is none, it is damaged, or it does not fit this build.</summary>
     private TaggingModel? LoadUsable(string? path)
     {
         if (path is null)
@@ -61,7 +61,7 @@ public sealed class ModelFiles(TaggingOptions options, TimeProvider time, ILogge
         {
             return TaggingModel.Load(path);
         }
-        catch (IncompatibleModelException ex)
+        catch (Exception ex) when (ex is IncompatibleModelException or InvalidDataException)
         {
             logger.LogWarning("{Reason}", ex.Message);
             return null;
@@ -71,7 +71,7 @@ public sealed class ModelFiles(TaggingOptions options, TimeProvider time, ILogge
     /// <summary>Trains a model, saves it as a new version and makes it current; returns it with its path.</summary>
     public (TaggingModel Model, string Path) TrainAndSave(IReadOnlyList<FeedbackStory> feedback, IProgress<string>? progress)
     {
-        var stories = LabelledStory.LoadFolder(options.ResolvedDataDirectory);
+        var stories = LabelledStory.Load(options.ResolvedDataDirectory);
         var model = new TaggerTrainer(time).Train(stories, feedback, options.Seed, progress);
         var path = Path.Combine(Folder, model.Version + ".zip");
         model.Save(path);
