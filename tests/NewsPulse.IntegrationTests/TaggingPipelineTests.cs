@@ -117,6 +117,8 @@ public sealed class TaggingPipelineTests : FreshDatabaseTest
             Assert.Equal(3, model.Manifest.FeedbackLabels);
             Assert.True(File.Exists(path));
             Assert.Equal(path, app.Get<ModelFiles>().CurrentPath());
+            // The ingest above tagged with the folder's first model; the tagger in use follows the new current one.
+            Assert.Equal(model.Version, app.Get<ModelFiles>().CurrentTagger().ModelVersion);
             await using var connection = await DataSource.OpenConnectionAsync();
             Assert.Equal(3, await connection.ExecuteScalarAsync<int>("SELECT feedback_labels FROM model_versions WHERE version = @Version", model.Manifest));
             Assert.Equal(

@@ -19,6 +19,7 @@ public sealed class ModelFiles(TaggingOptions options, TimeProvider time, ILogge
     private readonly Lock _gate = new();
     private readonly HashSet<string> _registered = new(StringComparer.Ordinal);
     private Tagger? _loaded;
+    private DateTime _loadedPointerWritten;
 
     public string Folder => options.ResolvedModelDirectory;
 
@@ -38,14 +39,22 @@ public sealed class ModelFiles(TaggingOptions options, TimeProvider time, ILogge
     }
 
     /// <summary>
-    /// The tagger of the current model, loaded once. When there is none, or it was trained on other features than
-    /// this build's, one is trained first.
+    /// The tagger of the current model, loaded once and again whenever <c>current</c> changes (a long-running
+    /// <c>serve</c> picks up what <c>model train</c> made). When there is no model, or it was trained on other
+    /// features than this build's, one is trained first.
     /// </summary>
     public Tagger CurrentTagger()
     {
         lock (_gate)
         {
-            return _loaded ??= new Tagger(LoadUsable(CurrentPath()) ?? TaggingModel.Load(TrainUsableModel()));
+            var pointerWritten = File.GetLastWriteTimeUtc(Path.Combine(Folder, CurrentFile));
+            if (_loaded is null || pointerWritten != _loadedPointerWritten)
+            {
+                _loaded = new Tagger(LoadUsable(CurrentPath()) ?? TaggingModel.Load(TrainUsableModel()));
+                _loadedPointerWritten = File.GetLastWriteTimeUtc(Path.Combine(Folder, CurrentFile));
+            }
+
+            return _loaded;
         }
     }
 
@@ -79,10 +88,6 @@ public sealed class ModelFiles(TaggingOptions options, TimeProvider time, ILogge
         var pointer = Path.Combine(Folder, $"{CurrentFile}.{Guid.NewGuid():N}.partial");
         File.WriteAllText(pointer, Path.GetFileName(path) + "\n");
         File.Move(pointer, Path.Combine(Folder, CurrentFile), overwrite: true);
-        lock (_gate)
-        {
-            _loaded = null;
-        }
 
         return (model, path);
     }
