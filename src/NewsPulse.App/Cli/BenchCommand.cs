@@ -6,6 +6,7 @@ using NewsPulse.App.Hosting;
 using NewsPulse.App.Tagging;
 using NewsPulse.Tagging;
 using NewsPulse.Ingest.Extraction;
+using NewsPulse.Quotes;
 using Spectre.Console;
 
 namespace NewsPulse.App.Cli;
@@ -95,10 +96,50 @@ internal static class BenchCommand
         });
         command.Subcommands.Add(extract);
         command.Subcommands.Add(CreateTag());
+        command.Subcommands.Add(CreateQuotes());
         return command;
     }
 
     private static Command CreateTag()
+    {
+        var model = new Option<FileInfo?>("--model") { Description = "Model file (default: the current model)." };
+        return CreateTextStage(
+            "tag",
+            "Tagging speed on 2-6 KB articles: model load time, articles/s on one thread after warm-up, peak memory.",
+            "tags/pass",
+            [model],
+            (parseResult, files) =>
+            {
+                // The model file exists before timing starts, so the load measured is a load, not a first training.
+                var path = parseResult.GetValue(model)?.FullName ?? files.CurrentPath() ?? files.TrainAndSave([], progress: null).Path;
+                AnsiConsole.MarkupLine($"Model [blue]{Markup.Escape(ProjectPaths.Display(path))}[/]");
+                return () =>
+                {
+                    var tagger = new Tagger(TagCommand.LoadModel(path));
+                    return article =>
+                    {
+                        var tags = tagger.Tag(article.Title, article.Text, article.Language);
+                        return tags.Companies.Count + tags.Countries.Count + tags.Themes.Count;
+                    };
+                };
+            });
+    }
+
+    private static Command CreateQuotes() =>
+        CreateTextStage(
+            "quotes",
+            "Quote extraction speed on 2-6 KB articles: articles/s on one thread after warm-up, peak memory.",
+            "quotes/pass",
+            [],
+            (_, _) => () =>
+            {
+                var extractor = new QuoteExtractor();
+                return article => extractor.Extract(article.Text, article.Language).Count;
+            });
+
+    /// <summary>A speed benchmark of a text stage over the same articles, with the same options and report.</summary>
+    private static Command CreateTextStage(
+        string name, string description, string outputsLabel, Option[] extraOptions, Func<ParseResult, ModelFiles, Func<Func<TextStageBenchmark.Article, int>>> stage)
     {
         var truth = new Option<DirectoryInfo>("--truth")
         {
@@ -106,26 +147,28 @@ internal static class BenchCommand
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(ProjectPaths.Root, "..", "shared", "bench", "extraction-zyte", "truth")),
         };
         var stories = new Option<DirectoryInfo?>("--stories") { Description = "Folder of labelled *.jsonl stories (default: Tagging:DataDirectory)." };
-        var model = new Option<FileInfo?>("--model") { Description = "Model file (default: the current model)." };
-        var passes = new Option<int>("--passes") { Description = "Times the tagger goes over the articles (1-50).", DefaultValueFactory = _ => 5 };
+        var passes = new Option<int>("--passes") { Description = "Times the stage goes over the articles (1-50).", DefaultValueFactory = _ => 5 };
         var minChars = new Option<int>("--min-chars") { Description = "Shortest article text used.", DefaultValueFactory = _ => 2000 };
         var maxChars = new Option<int>("--max-chars") { Description = "Longest article text used.", DefaultValueFactory = _ => 6000 };
-        var command = new Command("tag", "Tagging speed on 2-6 KB articles: model load time, articles/s on one thread after warm-up, peak memory.") { truth, stories, model, passes, minChars, maxChars };
+        var command = new Command(name, description) { truth, stories, passes, minChars, maxChars };
+        foreach (var option in extraOptions)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetGuardedAction((parseResult, _) =>
         {
             var files = OfflineTagging.Open();
             var passCount = parseResult.GetValue(passes) is >= 1 and <= 50 and var p ? p : throw new UserInputException("--passes must be between 1 and 50.");
-            var articles = TaggingBenchmark.Load(
+            var articles = TextStageBenchmark.Load(
                 parseResult.GetValue(truth)?.FullName, parseResult.GetValue(stories)?.FullName ?? files.DataDirectory, parseResult.GetValue(minChars), parseResult.GetValue(maxChars));
             if (articles.Count == 0)
             {
                 throw new UserInputException("No articles of that size in --truth or --stories.");
             }
 
-            // The model file exists before timing starts, so the load measured is a load, not a first training.
-            var path = parseResult.GetValue(model)?.FullName ?? files.CurrentPath() ?? files.TrainAndSave([], progress: null).Path;
-            var result = TaggingBenchmark.Measure(() => new Tagger(TagCommand.LoadModel(path)), articles, passCount);
-            var table = new Table().AddColumns("articles", "mean chars", "passes", "model load s", "articles/s", "median pass", "articles/CPU-s", "tags/pass", "peak MB");
+            var result = TextStageBenchmark.Measure(stage(parseResult, files), articles, passCount);
+            var table = new Table().AddColumns("articles", "mean chars", "passes", "set-up s", "articles/s", "median pass", "articles/CPU-s", outputsLabel, "peak MB");
             table.AddRow(
                 result.Articles.ToString(CultureInfo.InvariantCulture),
                 result.MeanChars.ToString("0", CultureInfo.InvariantCulture),
@@ -134,13 +177,12 @@ internal static class BenchCommand
                 result.ArticlesPerSecond.ToString("0", CultureInfo.InvariantCulture),
                 result.MedianPassArticlesPerSecond.ToString("0", CultureInfo.InvariantCulture),
                 result.ArticlesPerCpuSecond.ToString("0", CultureInfo.InvariantCulture),
-                result.Tags.ToString(CultureInfo.InvariantCulture),
+                result.OutputsPerPass.ToString(CultureInfo.InvariantCulture),
                 (result.PeakWorkingSetBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture));
-            AnsiConsole.MarkupLine($"Model [blue]{Markup.Escape(ProjectPaths.Display(path))}[/]");
             AnsiConsole.Write(table);
-            AnsiConsole.WriteLine("model load s: reading the model file and tagging a first article. articles/s: all timed passes on one thread, after a 5 s");
-            AnsiConsole.WriteLine("warm-up (the JIT's optimised code is in place, as in a long-running ingest); median pass: the middle pass's rate;");
-            AnsiConsole.WriteLine("articles/CPU-s: per second of the process's CPU time (GC and JIT threads included); peak MB: the peak working set.");
+            AnsiConsole.WriteLine("set-up s: loading what the stage needs (a model) and running it on a first article. articles/s: all timed passes on one");
+            AnsiConsole.WriteLine("thread, after a 5 s warm-up (the JIT's optimised code is in place, as in a long-running ingest); median pass: the middle");
+            AnsiConsole.WriteLine("pass's rate; articles/CPU-s: per second of the process's CPU time (GC and JIT threads included); peak MB: peak working set.");
             return Task.FromResult(0);
         });
         return command;

@@ -1,0 +1,45 @@
+namespace NewsPulse.Quotes;
+
+/// <summary>A word or a punctuation mark of a text, with its position.</summary>
+internal readonly record struct Word(string Text, int Start, int End)
+{
+    public bool IsWord => char.IsLetterOrDigit(Text[0]);
+
+    public bool IsCapitalised => char.IsUpper(Text[0]);
+
+    public string Lower => Text.ToLowerInvariant();
+}
+
+/// <summary>Splits text into words (letters and digits; apostrophes and hyphens end a word) and single punctuation marks. Pure.</summary>
+internal static class Words
+{
+    public static List<Word> Split(string text, int from, int to)
+    {
+        var words = new List<Word>();
+        var i = from;
+        while (i < to)
+        {
+            var c = text[i];
+            if (char.IsLetterOrDigit(c))
+            {
+                var start = i;
+                while (i < to && (char.IsLetterOrDigit(text[i]) || (text[i] is '.' && i + 1 < to && char.IsLetter(text[i + 1]) && i - start == 1)))
+                {
+                    i++;
+                }
+
+                words.Add(new Word(text[start..i], start, i));
+                continue;
+            }
+
+            if (!QuoteMarks.IsSpace(c) && c is not '\'' and not '’' and not '-')
+            {
+                words.Add(new Word(c.ToString(), i, i + 1));
+            }
+
+            i++;
+        }
+
+        return words;
+    }
+}
