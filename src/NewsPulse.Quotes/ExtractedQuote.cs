@@ -21,5 +21,33 @@ public enum QuoteKind
 /// <param name="Verb">The reporting verb in its base form ("say", "estimer", "according to"), or null.</param>
 /// <param name="Kind">Direct (between marks) or indirect (reported).</param>
 /// <param name="Confidence">How sure the extractor is of the quote and its speaker, 0 to 1.</param>
+/// <param name="SpeakerIsPerson">The speaker is a person (the registry's business), not an organisation.</param>
 public sealed record ExtractedQuote(
-    string Text, int Start, int End, string? Speaker, string? Mention, string? SpeakerTitle, string? SpeakerOrg, string? Verb, QuoteKind Kind, double Confidence);
+    string Text, int Start, int End, string? Speaker, string? Mention, string? SpeakerTitle, string? SpeakerOrg, string? Verb, QuoteKind Kind, double Confidence,
+    bool SpeakerIsPerson)
+{
+    /// <summary>The sentences of <paramref name="text"/> the quote sits in (within its paragraph), for a reader who wants its context.</summary>
+    public string ContextIn(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        // Back to the end of the previous sentence (not the quote's own closing punctuation), forward to the end
+        // of the sentence the quote's reporting clause closes; never across a paragraph.
+        var from = Start;
+        while (from > 0 && text[from - 1] != '\n' && !(from - 1 < Start - 2 && text[from - 1] is '.' or '!' or '?' && char.IsWhiteSpace(text[from])))
+        {
+            from--;
+        }
+
+        var to = End;
+        while (to < text.Length && text[to] != '\n')
+        {
+            var c = text[to++];
+            if (to > End + 1 && c is '.' or '!' or '?' && (to == text.Length || char.IsWhiteSpace(text[to])))
+            {
+                break;
+            }
+        }
+
+        return text[from..to].Trim();
+    }
+}

@@ -28,6 +28,13 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
         "has", "had", "have", "will", "would", "also", "later", "then", "further", "a", "avait", "ont", "aussi", "encore", "ensuite", "also", "again", "once",
     };
 
+    /// <summary>Groups that speak without being anyone in particular.</summary>
+    private static readonly HashSet<string> GroupNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "analysts", "officials", "executives", "investors", "experts", "critics", "observers", "economists", "traders", "sources", "people", "researchers",
+        "analystes", "responsables", "dirigeants", "investisseurs", "experts", "observateurs", "économistes", "sources", "chercheurs", "syndicats", "unions",
+    };
+
     private static readonly HashSet<string> Articles = new(StringComparer.OrdinalIgnoreCase) { "the", "le", "la", "l", "its", "son", "sa" };
 
     /// <summary>Words between a reporting verb and the quote it introduces ("told reporters that", "a déclaré aux journalistes que").</summary>
@@ -88,7 +95,8 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
     }
 
     private static ExtractedQuote Quote(string text, int start, int end, Attribution attribution, QuoteKind kind, double confidence) =>
-        new(text[start..end], start, end, attribution.Speaker.Name, attribution.Mention, attribution.Speaker.Title, attribution.Speaker.Organisation, attribution.Verb, kind, confidence);
+        new(text[start..end], start, end, attribution.Speaker.Name, attribution.Mention, attribution.Speaker.Title, attribution.Speaker.Organisation, attribution.Verb, kind, confidence,
+            attribution.Speaker.IsPerson);
 
     private sealed record Attribution(Speaker Speaker, string? Mention, string? Verb);
 
@@ -348,6 +356,7 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
         private readonly List<(int Start, int End)> _paragraphs = [];
         private readonly ArticlePeople _people;
         private readonly List<(int Position, string Name)> _companies;
+        private readonly HashSet<string> _lowerCaseWords;
         private Speaker? _lastPerson;
         private int _lastPersonAt = -1;
 
@@ -365,6 +374,7 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
             }
 
             _people = new ArticlePeople(text, gazetteer);
+            _lowerCaseWords = [.. Words.Split(text, 0, text.Length).Where(w => w.IsWord && char.IsLower(w.Text[0])).Select(w => w.Text)];
             _companies = [.. gazetteer.Find(text).Where(h => h.Name.Kind is MentionKind.CompanyName).Select(h => (h.Start, h.Name.Id))];
         }
 
@@ -483,7 +493,7 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
                 return Named(full, full, words[i].Start);
             }
 
-            if (words[i].IsCapitalised && words[i].Text.Length > 1 && ReportingVerbs.Lemma(words[i].Text) is null)
+            if (words[i].IsCapitalised && words[i].Text.Length > 1 && ReportingVerbs.Lemma(words[i].Text) is null && !IsCommonWord(words[i].Text))
             {
                 // A surname, a company or an organisation in one or a few capitalised words.
                 var j = i + 1;
@@ -499,6 +509,13 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
 
             return null;
         }
+
+        /// <summary>
+        /// A capitalised word the article also writes in lower case ("Analysts said" beside "analysts"), or a group
+        /// noun: a sentence-initial common word, not a name.
+        /// </summary>
+        private bool IsCommonWord(string word) =>
+            GroupNouns.Contains(word) || _lowerCaseWords.Contains(word.ToLowerInvariant());
 
         /// <summary>A speaker ending at word <paramref name="last"/>: walks back over a name, or takes a pronoun or "the company".</summary>
         public Attribution? SubjectEndingAt(List<Word> words, int last, int position)

@@ -18,6 +18,7 @@ public static class NewsPulseCli
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(TagsCommand.Create());
         root.Subcommands.Add(QuotesCommand.Create());
+        root.Subcommands.Add(PeopleCommand.Create());
         root.Subcommands.Add(ReprocessCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());

@@ -3,7 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using NewsPulse.App.Hosting;
+using NewsPulse.App.Quotes;
 using NewsPulse.Quotes;
+using NewsPulse.Storage.Stores;
+using NewsPulse.Tagging;
 using Spectre.Console;
 
 namespace NewsPulse.App.Cli;
@@ -43,8 +46,55 @@ internal static class QuotesCommand
         var command = new Command("quotes", "Quotes and their speakers: extract from JSON Lines, evaluate on the annotated set.");
         command.Subcommands.Add(CreateExtract());
         command.Subcommands.Add(CreateEval());
+        command.Subcommands.Add(CreateExport());
         return command;
     }
+
+    private static Command CreateExport()
+    {
+        var person = new Option<string>("--person") { Description = "The person: a name (any case, accents optional) or an id from `newspulse people list`.", Required = true };
+        var from = new Option<string?>("--from") { Description = "Only articles published on or after this date (YYYY-MM-DD or ISO 8601)." };
+        var to = new Option<string?>("--to") { Description = "Only articles published before this date." };
+        var theme = new Option<string?>("--theme") { Description = "Only articles with this theme." };
+        var company = new Option<string?>("--company") { Description = "Only articles tagged with this company (name or alias)." };
+        var format = new Option<string>("--format") { Description = "csv, json or jsonl.", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong(QuoteExport.Formats);
+        var output = new Option<FileInfo?>("--output") { Description = "File to write (default: standard output)." };
+        var excel = new Option<bool>("--excel") { Description = "Start the CSV with a UTF-8 byte-order mark, so Excel reads accents right." };
+        var command = new Command("export", "A person's quotes with title, organisation, article, outlet, date, verb, context and the article's tags.")
+        {
+            person, from, to, theme, company, format, output, excel,
+        };
+        command.SetGuardedAction(async (parseResult, cancellationToken) =>
+        {
+            var since = Date(parseResult.GetValue(from), "--from");
+            var until = Date(parseResult.GetValue(to), "--to");
+            var themeName = parseResult.GetValue(theme) is { } t ? TagVocabulary.BuiltIn.Resolve(TagKind.Theme, t) ?? throw new UserInputException($"'{t}' is not a theme: use one of {string.Join(", ", Themes.All)}.") : null;
+            var companyName = parseResult.GetValue(company) is { } c ? TagVocabulary.BuiltIn.Resolve(TagKind.Company, c) ?? throw new UserInputException($"'{c}' is not a company of the knowledge files.") : null;
+            await using var app = await AppServices.StartAsync(cancellationToken);
+            var match = await app.Get<PersonLookup>().FindAsync(parseResult.GetValue(person)!, cancellationToken);
+            if (match.Person is not { } found)
+            {
+                throw new UserInputException(match.Problem! + ".");
+            }
+
+            var rows = await app.Get<QuoteStore>().ExportAsync(found.Id, since, until, themeName, companyName, cancellationToken);
+            var file = parseResult.GetValue(output);
+            await using (var stream = file is null ? Console.OpenStandardOutput() : File.Create(file.FullName))
+            {
+                await QuoteExport.WriteAsync(rows, parseResult.GetValue(format)!, parseResult.GetValue(excel), stream, cancellationToken);
+            }
+
+            await Console.Error.WriteLineAsync($"{rows.Count} quotes of {found.Name} (person {found.Id}){(file is null ? "" : $" written to {file.FullName}")}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static DateTimeOffset? Date(string? value, string option) =>
+        value is null ? null
+        : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed
+        : throw new UserInputException($"{option} must be a date like 2026-11-20 or 2026-11-20T08:00:00Z, not '{value}'.");
 
     private static Command CreateExtract()
     {

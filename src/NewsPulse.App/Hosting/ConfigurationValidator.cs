@@ -17,6 +17,7 @@ public static class ConfigurationValidator
         (StorageOptions.SectionName, typeof(StorageOptions)),
         (ClusteringOptions.SectionName, typeof(ClusteringOptions)),
         (TaggingOptions.SectionName, typeof(TaggingOptions)),
+        (QuotesOptions.SectionName, typeof(QuotesOptions)),
     ];
 
     public static void ThrowIfInvalid(IConfiguration configuration)

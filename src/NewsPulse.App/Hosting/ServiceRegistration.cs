@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NewsPulse.App.Ingestion;
+using NewsPulse.App.Quotes;
 using NewsPulse.App.Tagging;
 using NewsPulse.Ingest.Extraction;
 using NewsPulse.Ingest.Fetching;
@@ -24,6 +25,7 @@ public static class ServiceRegistration
         services.AddOptions<ExtractionOptions>().Bind(configuration.GetSection(ExtractionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ServeOptions>().Bind(configuration.GetSection(ServeOptions.SectionName));
         services.AddOptions<TaggingOptions>().Bind(configuration.GetSection(TaggingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<QuotesOptions>().Bind(configuration.GetSection(QuotesOptions.SectionName));
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "newspulse" }.Build());
@@ -36,6 +38,9 @@ public static class ServiceRegistration
         services.AddSingleton(provider => new ModelFiles(
             provider.GetRequiredService<IOptions<TaggingOptions>>().Value, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<ModelFiles>>()));
         services.AddTransient<TaggingStage>();
+        services.AddSingleton<QuoteStore>();
+        services.AddTransient<QuoteStage>();
+        services.AddTransient<PersonLookup>();
         services.AddTransient<TagDecisions>();
         services.AddTransient<ModelTraining>();
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NewsPulse.App.Hosting;
+using NewsPulse.App.Quotes;
 using NewsPulse.App.Tagging;
 using NewsPulse.Domain;
 using NewsPulse.Ingest.Extraction;
@@ -8,9 +9,9 @@ using NewsPulse.Storage.Stores;
 namespace NewsPulse.App.Ingestion;
 
 /// <summary>
-/// Stored page bytes to a stored, tagged article: content-type check, charset decoding, extraction, the save that
-/// also spots duplicates, then tagging (a duplicate is not tagged: its original carries the story's tags). Shared by
-/// ingestion (right after a fetch) and reprocessing (from the kept raw HTML).
+/// Stored page bytes to a stored, tagged article with its quotes: content-type check, charset decoding,
+/// extraction, the save that also spots duplicates, then tagging and quotes (a duplicate gets neither: its
+/// original carries the story's). Shared by ingestion (right after a fetch) and reprocessing (from the raw HTML).
 /// </summary>
 public sealed class ExtractionStage(
     ArticleStore articles,
@@ -20,6 +21,8 @@ public sealed class ExtractionStage(
     IOptions<ClusteringOptions> clustering,
     IOptions<ExtractionOptions> extraction,
     IOptions<TaggingOptions> taggingOptions,
+    QuoteStage quoteStage,
+    IOptions<QuotesOptions> quotesOptions,
     TimeProvider time,
     ILogger<ExtractionStage> logger)
 {
@@ -52,6 +55,11 @@ public sealed class ExtractionStage(
         if (taggingOptions.Value.Enabled)
         {
             await tagging.TagAsync(articleId, extracted.Title, extracted.Text, language, cancellationToken);
+        }
+
+        if (quotesOptions.Value.Enabled)
+        {
+            await quoteStage.ExtractAsync(articleId, extracted.Text, language, extracted.PublishedAt, cancellationToken);
         }
 
         return null;

@@ -1,10 +1,11 @@
+using NewsPulse.App.Quotes;
 using NewsPulse.App.Tagging;
 using NewsPulse.Storage.Stores;
 
 namespace NewsPulse.App.Ingestion;
 
 /// <summary>Reruns a later pipeline stage on stored articles from their kept raw HTML, without fetching anything.</summary>
-public sealed class Reprocessor(ArticleStore articles, ExtractionStage extraction, TagStore tags, TaggingStage tagging)
+public sealed class Reprocessor(ArticleStore articles, ExtractionStage extraction, TagStore tags, TaggingStage tagging, QuoteStage quoteStage)
 {
     private const int BatchSize = 200;
 
@@ -47,10 +48,19 @@ public sealed class Reprocessor(ArticleStore articles, ExtractionStage extractio
     }
 
     /// <summary>Tags again, with the current model, every article with text extracted since <paramref name="since"/> (all when null).</summary>
-    public async Task<ReprocessSummary> RetagAsync(DateTimeOffset? since, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    public Task<ReprocessSummary> RetagAsync(DateTimeOffset? since, IProgress<IngestProgress>? progress, CancellationToken cancellationToken) =>
+        ForEachArticleWithTextAsync("re-tag", since, progress, (article, token) => tagging.TagAsync(article.Id, article.Title, article.Text!, article.Language, token), cancellationToken);
+
+    /// <summary>Extracts the quotes again of every article with text extracted since <paramref name="since"/> (all when null).</summary>
+    public Task<ReprocessSummary> RequoteAsync(DateTimeOffset? since, IProgress<IngestProgress>? progress, CancellationToken cancellationToken) =>
+        ForEachArticleWithTextAsync(
+            "re-quote", since, progress, async (article, token) => await quoteStage.ExtractAsync(article.Id, article.Text!, article.Language, article.PublishedAt, token) is not null, cancellationToken);
+
+    private async Task<ReprocessSummary> ForEachArticleWithTextAsync(
+        string stage, DateTimeOffset? since, IProgress<IngestProgress>? progress, Func<TaggableArticle, CancellationToken, Task<bool>> run, CancellationToken cancellationToken)
     {
         var total = await tags.CountTaggableAsync(since, cancellationToken);
-        int tagged = 0, failed = 0, done = 0;
+        int succeeded = 0, failed = 0, done = 0;
         var afterId = 0L;
         while (true)
         {
@@ -62,21 +72,21 @@ public sealed class Reprocessor(ArticleStore articles, ExtractionStage extractio
 
             foreach (var article in batch)
             {
-                if (await tagging.TagAsync(article.Id, article.Title, article.Text!, article.Language, cancellationToken))
+                if (await run(article, cancellationToken))
                 {
-                    tagged++;
+                    succeeded++;
                 }
                 else
                 {
                     failed++;
                 }
 
-                progress?.Report(new IngestProgress("re-tag", ++done, total));
+                progress?.Report(new IngestProgress(stage, ++done, total));
             }
 
             afterId = batch[^1].Id;
         }
 
-        return new ReprocessSummary(tagged, failed);
+        return new ReprocessSummary(succeeded, failed);
     }
 }

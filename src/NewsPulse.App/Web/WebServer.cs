@@ -20,6 +20,7 @@ public static class WebServer
         app.MapArticlePages();
         app.MapFeedHealth();
         app.MapTagEndpoints();
+        app.MapPeopleEndpoints();
         return app;
     }
 }

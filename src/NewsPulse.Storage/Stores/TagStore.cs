@@ -83,6 +83,8 @@ public sealed class TaggableArticle
     public string? Text { get; init; }
 
     public string? Language { get; init; }
+
+    public DateTimeOffset? PublishedAt { get; init; }
 }
 
 /// <summary>Model versions, the model's tags on articles, and analysts' decisions on them.</summary>
@@ -214,7 +216,7 @@ public sealed class TagStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<TaggableArticle>(new CommandDefinition(
-            $"SELECT id, title, text, language FROM articles WHERE {TaggableWhere} AND id > @afterId ORDER BY id LIMIT @limit",
+            $"SELECT id, title, text, language, published_at FROM articles WHERE {TaggableWhere} AND id > @afterId ORDER BY id LIMIT @limit",
             new { since, afterId, limit },
             cancellationToken: cancellationToken));
         return [.. rows];
