@@ -18,6 +18,19 @@ internal sealed class ArticlePeople
         "at", "of", "with", "for", "from", "chez", "de", "du", "des", "d", "au", "à", "in", "auprès",
     };
 
+    /// <summary>Last words that make a capitalised name an organisation ("Brightwater Capital", "Nordea Asset Management").</summary>
+    private static readonly HashSet<string> OrganisationWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "capital", "management", "group", "groupe", "research", "partners", "bank", "banque", "securities", "holdings", "holding", "fund", "institute", "institut",
+        "university", "université", "ministry", "ministère", "agency", "agence", "commission", "council", "conseil", "association", "federation", "fédération",
+        "union", "office", "department", "authority", "autorité", "labs", "technologies", "systems", "analytics", "consulting", "conseil", "advisors", "advisers",
+        "investments", "markets", "media", "motors", "energy", "airlines", "intelligence", "economics", "insights", "associates", "ventures", "foundation",
+        "fondation", "services", "solutions", "industries", "international", "corporation", "corp", "inc", "ltd", "plc", "sa", "ag", "gmbh", "llc", "bourse",
+        "exchange", "court", "cour", "tribunal", "parliament", "parlement", "senate", "sénat", "assembly", "assemblée", "reserve", "treasury", "trésor",
+        "atlantic", "finance", "financial", "insurance", "assurances", "telecom", "télécom", "communications", "networks", "software", "semiconductor",
+        "semiconductors", "electronics", "pharma", "pharmaceuticals", "health", "santé", "news", "times", "journal", "post", "press", "presse", "review",
+    };
+
     private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal) { "de", "van", "von", "da", "di", "del", "der", "bin", "al", "le", "la", "du", "dos", "ben" };
 
     /// <summary>Capitalised words that start sentences or name things, never people.</summary>
@@ -36,6 +49,7 @@ internal sealed class ArticlePeople
     private readonly Gazetteer _gazetteer;
     private readonly string _text;
     private readonly List<(int Position, string Name)> _mentions = [];
+    private readonly HashSet<string> _organisations = new(StringComparer.Ordinal);
 
     public ArticlePeople(string text, Gazetteer gazetteer)
     {
@@ -56,8 +70,26 @@ internal sealed class ArticlePeople
             }
 
             Add(name, title, organisation);
-            _mentions.Add((words[i].Start, name));
+            if (organisation is not null)
+            {
+                _organisations.Add(organisation);
+            }
+
             i = end - 1;
+        }
+
+        // Where each person is named, in full or by surname: what a pronoun points back to.
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (ReadName(words, i, out var end) is { } full && _byFullName.ContainsKey(full))
+            {
+                _mentions.Add((words[i].Start, full));
+                i = end - 1;
+            }
+            else if (words[i].IsCapitalised && _bySurname.TryGetValue(words[i].Text, out var person))
+            {
+                _mentions.Add((words[i].Start, person));
+            }
         }
     }
 
@@ -123,7 +155,7 @@ internal sealed class ArticlePeople
         }
 
         var name = string.Join(' ', words.Skip(i).Take(j - i).Select(w => w.Text));
-        if (IsCompanyOrPlace(name))
+        if (IsCompanyOrPlace(name) || _organisations.Contains(name) || OrganisationWords.Contains(words[j - 1].Text))
         {
             return null;
         }

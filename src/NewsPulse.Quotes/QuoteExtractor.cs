@@ -13,7 +13,15 @@ namespace NewsPulse.Quotes;
 /// </summary>
 public sealed class QuoteExtractor(Gazetteer gazetteer)
 {
-    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "il", "elle" };
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "il", "elle", "lui", "him", "her" };
+
+    /// <summary>Nouns for a person's role that stand for the last person named ("the executive said", "le dirigeant a qualifié").</summary>
+    private static readonly HashSet<string> RoleNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "executive", "chief", "analyst", "minister", "official", "spokesman", "spokeswoman", "spokesperson", "founder", "economist", "strategist", "director", "president",
+        "dirigeant", "dirigeante", "patron", "patronne", "pdg", "analyste", "ministre", "responsable", "porte", "fondateur", "fondatrice", "économiste", "stratège",
+        "directeur", "directrice", "président", "présidente", "élu", "élue", "chercheur", "chercheuse",
+    };
 
     private static readonly HashSet<string> NeverSpeakers = new(StringComparer.OrdinalIgnoreCase) { "i", "we", "je", "nous", "on", "you", "vous", "they", "ils", "elles", "it" };
 
@@ -252,7 +260,16 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
         // "According to X, CLAUSE." / "Selon X, CLAUSE."
         if (article.AccordingTo(words, 0) is { } leading && article.SubjectEnd < words.Count && words[article.SubjectEnd].Text == ",")
         {
-            return (leading, words[article.SubjectEnd].End, last);
+            // "Selon Marc Delorme, gérant chez Oddo BHF, ce pari..." : the description between the commas is not said.
+            var clauseFrom = article.SubjectEnd;
+            var next = words.FindIndex(clauseFrom + 1, w => w.Text == ",");
+            if (next > 0 && next - clauseFrom <= 10 && !words[clauseFrom + 1].IsCapitalised
+                && words.Skip(clauseFrom + 1).Take(next - clauseFrom - 1).Any(w => w.Lower is "at" or "of" or "chez" or "de" or "du" or "à" or "au"))
+            {
+                clauseFrom = next;
+            }
+
+            return (leading, words[clauseFrom].End, last);
         }
 
         for (var i = 1; i < words.Count - 1; i++)
@@ -269,6 +286,13 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
         if (subjectStart < words.Count && words[subjectStart].Text == ",")
         {
             subjectStart++;
+        }
+
+        // A leading phrase ("Dans un communiqué, Mistral AI a précisé que", "On Tuesday, the company said that").
+        var leadingComma = words.FindIndex(subjectStart, Math.Min(6, words.Count - subjectStart), w => w.Text == ",");
+        if (leadingComma > 0 && article.SubjectFrom(words, subjectStart) is null)
+        {
+            subjectStart = leadingComma + 1;
         }
 
         if (article.SubjectFrom(words, subjectStart) is { } subject)
@@ -292,8 +316,9 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
 
             if (j < words.Count && ReportingVerbs.Lemma(words[j].Text) is { } verb && verb is not ("call" or "describe" or "qualifier" or "décrire" or "ask" or "interroger"))
             {
+                // "said on Tuesday that", "told reporters that", "a confirmé vendredi qu'il": a few words may come before that/que.
                 var c = j + 1;
-                if (verb == "tell" && c < words.Count && !(words[c].Lower is "that"))
+                while (c < words.Count && c - j <= 4 && words[c].IsWord && words[c].Lower is not ("that" or "que" or "qu"))
                 {
                     c++;
                 }
@@ -302,6 +327,8 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
                 {
                     return (subject with { Verb = verb }, words[c].End, last);
                 }
+
+                c = j + 1;
 
                 if (verb == "say" && c < words.Count && words[c].IsWord && !words[c].IsCapitalised && words[c].Lower is not ("in" or "on" or "at" or "to" or "so" or "yes" or "no"))
                 {
@@ -337,7 +364,7 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
 
     private static (int Start, int End) TrimClause(string text, int start, int end)
     {
-        while (start < end && (QuoteMarks.IsSpace(text[start]) || text[start] is ',' or ':'))
+        while (start < end && (QuoteMarks.IsSpace(text[start]) || text[start] is ',' or ':' or '\'' or '’'))
         {
             start++;
         }
@@ -478,6 +505,13 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
             {
                 SubjectEnd = i + 1;
                 return Pronoun(words[i], verb: "", words[i].Start) is { } pronoun ? pronoun with { Verb = null } : null;
+            }
+
+            if (Articles.Contains(words[i].Text) && i + 1 < words.Count && RoleNouns.Contains(words[i + 1].Text)
+                && (i + 2 >= words.Count || !words[i + 2].IsCapitalised))
+            {
+                SubjectEnd = i + 2;
+                return Pronoun(words[i + 1], verb: "", words[i].Start) is { } role ? role with { Verb = null, Mention = Text[words[i].Start..words[i + 1].End] } : null;
             }
 
             if (Articles.Contains(words[i].Text) && i + 1 < words.Count && OrganisationNouns.Contains(words[i + 1].Text))

@@ -32,7 +32,9 @@ internal static class ReportingVerbs
             ["complain", "complains", "complained"], ["concede", "concedes", "conceded"], ["counter", "counters", "countered"],
             ["promise", "promises", "promised"], ["vow", "vows", "vowed"], ["urge", "urges", "urged"], ["report", "reports", "reported"],
             ["say", "sayed"], ["put", "puts"], ["joke", "jokes", "joked"], ["quip", "quips", "quipped"], ["agree", "agrees", "agreed"],
-            ["reiterate", "reiterates", "reiterated"], ["signal", "signals", "signalled", "signaled"], ["indicate", "indicates", "indicated"],
+            ["reiterate", "reiterates", "reiterated"], ["denounce", "denounces", "denounced"], ["criticise", "criticises", "criticised", "criticize", "criticizes", "criticized"],
+            ["welcome", "welcomes", "welcomed"], ["hail", "hails", "hailed"], ["recount", "recounts", "recounted"], ["elaborate", "elaborates", "elaborated"],
+            ["observe", "observed"], ["summarise", "summarised", "summarize", "summarized"], ["hope", "hopes", "hoped"], ["fear", "fears", "feared"], ["signal", "signals", "signalled", "signaled"], ["indicate", "indicates", "indicated"],
         ];
         // French: infinitive, then present (3rd person), past participle and other common forms.
         string[][] french =
@@ -57,7 +59,11 @@ internal static class ReportingVerbs
             ["qualifier", "qualifie", "qualifient", "qualifié"], ["décrire", "décrit", "décrivent"], ["penser", "pense", "pensent", "pensé"],
             ["croire", "croit", "croient", "cru"], ["considérer", "considère", "considèrent", "considéré"], ["signaler", "signale", "signalent", "signalé"],
             ["répéter", "répète", "répètent", "répété"], ["s'interroger", "interrogeait"], ["ironiser", "ironise", "ironisé"], ["glisser", "glisse", "glissé"],
-            ["résumer", "résumait"], ["tranche", "tranche", "tranché"],
+            ["résumer", "résumait"], ["tranche", "tranche", "tranché"], ["dénoncer", "dénonce", "dénoncent", "dénoncé"], ["fustiger", "fustige", "fustigé"],
+            ["critiquer", "critique", "critiquent", "critiqué"], ["saluer", "salue", "saluent", "salué"], ["réclamer", "réclame", "réclament", "réclamé"],
+            ["souhaiter", "souhaite", "souhaitent", "souhaité"], ["alerter", "alerte", "alertent", "alerté"], ["relever", "relève", "relèvent", "relevé"],
+            ["détailler", "détaille", "détaillent", "détaillé"], ["reprendre", "reprend", "reprennent", "repris"], ["renchérir", "renchérit", "renchéri"],
+            ["tempêter", "tempête"], ["constater", "constate", "constatent", "constaté"], ["espérer", "espère", "espèrent", "espéré"],
         ];
         foreach (var group in english.Concat(french))
         {

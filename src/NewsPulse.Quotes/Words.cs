@@ -23,7 +23,11 @@ internal static class Words
             if (char.IsLetterOrDigit(c))
             {
                 var start = i;
-                while (i < to && (char.IsLetterOrDigit(text[i]) || (text[i] is '.' && i + 1 < to && char.IsLetter(text[i + 1]) && i - start == 1)))
+                // A hyphen before a capital joins a name ("Lindqvist-Bauer", "Jean-Pierre"); before a lower-case letter
+                // it splits French inversions ("dit-il", "a-t-elle").
+                while (i < to && (char.IsLetterOrDigit(text[i])
+                    || (text[i] is '.' && i + 1 < to && char.IsLetter(text[i + 1]) && i - start == 1)
+                    || (text[i] is '-' && i + 1 < to && char.IsUpper(text[i + 1]) && char.IsUpper(text[start]))))
                 {
                     i++;
                 }
