@@ -28,10 +28,20 @@ internal sealed class ArticlePeople
         "fondation", "services", "solutions", "industries", "international", "corporation", "corp", "inc", "ltd", "plc", "sa", "ag", "gmbh", "llc", "bourse",
         "exchange", "court", "cour", "tribunal", "parliament", "parlement", "senate", "sénat", "assembly", "assemblée", "reserve", "treasury", "trésor",
         "atlantic", "finance", "financial", "insurance", "assurances", "telecom", "télécom", "communications", "networks", "software", "semiconductor",
-        "semiconductors", "electronics", "pharma", "pharmaceuticals", "health", "santé", "news", "times", "journal", "post", "press", "presse", "review",
+        "semiconductors", "electronics", "technology", "pharma", "act", "law", "loi", "directive", "regulation", "règlement", "treaty", "traité", "agreement",
+        "accord", "plan", "programme", "program", "scheme", "index", "indice", "report", "rapport", "strategy", "stratégie", "initiative", "summit", "sommet", "pharmaceuticals", "health", "santé", "news", "times", "journal", "post", "press", "presse", "review",
     };
 
-    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal) { "de", "van", "von", "da", "di", "del", "der", "bin", "al", "le", "la", "du", "dos", "ben" };
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal) { "de", "van", "von", "da", "di", "del", "der", "den", "bin", "ibn", "al", "el", "le", "la", "du", "dos", "ben", "ter" };
+
+    /// <summary>Titles written before a name ("Finance Minister Marie-Claude Tremblay", "Prime Minister X"): not part of it.</summary>
+    private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "minister", "ministre", "president", "président", "présidente", "chancellor", "secretary", "governor", "senator", "sénateur", "sénatrice", "mayor", "maire",
+        "judge", "juge", "commissioner", "commissaire", "ceo", "chairman", "chairwoman", "chair", "director", "directeur", "directrice", "chief", "general", "général",
+        "ambassador", "ambassadeur", "ambassadrice", "professor", "professeur", "dr", "sir", "lord", "dame", "king", "queen", "prince", "premier", "deputy", "vice",
+        "representative", "congressman", "congresswoman", "spokesman", "spokeswoman", "analyst", "economist",
+    };
 
     /// <summary>Capitalised words that start sentences or name things, never people.</summary>
     private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
@@ -50,6 +60,7 @@ internal sealed class ArticlePeople
     private readonly string _text;
     private readonly List<(int Position, string Name)> _mentions = [];
     private readonly HashSet<string> _organisations = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _organisationWords = new(StringComparer.Ordinal);
 
     public ArticlePeople(string text, Gazetteer gazetteer)
     {
@@ -73,6 +84,7 @@ internal sealed class ArticlePeople
             if (organisation is not null)
             {
                 _organisations.Add(organisation);
+                _organisationWords.UnionWith(organisation.Split(' ', StringSplitOptions.RemoveEmptyEntries));
             }
 
             i = end - 1;
@@ -154,8 +166,25 @@ internal sealed class ArticlePeople
             return null;
         }
 
+        // A title before the name is not the name: "Finance Minister Marie-Claude Tremblay" is Marie-Claude Tremblay.
+        var last = j - 1;
+        for (var k = j - 3; k >= i; k--)
+        {
+            if (TitleWords.Contains(words[k].Text))
+            {
+                i = k + 1;
+                break;
+            }
+        }
+
+        if (last - i < 1)
+        {
+            return null;
+        }
+
         var name = string.Join(' ', words.Skip(i).Take(j - i).Select(w => w.Text));
-        if (IsCompanyOrPlace(name) || _organisations.Contains(name) || OrganisationWords.Contains(words[j - 1].Text))
+        if (IsCompanyOrPlace(name) || _organisations.Contains(name) || OrganisationWords.Contains(words[j - 1].Text)
+            || words.Skip(i).Take(j - i).All(w => _organisationWords.Contains(w.Text) || NameParticles.Contains(w.Text)))
         {
             return null;
         }

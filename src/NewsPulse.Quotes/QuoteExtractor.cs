@@ -98,7 +98,7 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
             previousParagraph = article.ParagraphOf(span.Close);
         }
 
-        quotes.AddRange(Indirect(article, spans));
+        quotes.AddRange(Indirect(article, [.. quotes]));
         return [.. quotes.OrderBy(q => q.Start)];
     }
 
@@ -226,12 +226,13 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
         return null;
     }
 
-    /// <summary>Indirect speech in sentences without quote marks.</summary>
-    private static IEnumerable<ExtractedQuote> Indirect(Article article, List<MarkedSpan> spans)
+    /// <summary>Indirect speech in sentences without a direct quote.</summary>
+    private static IEnumerable<ExtractedQuote> Indirect(Article article, List<ExtractedQuote> direct)
     {
         foreach (var (start, end) in article.Sentences())
         {
-            if (spans.Any(s => s.Open < end && s.Close >= start))
+            // A sentence holding a direct quote is reported by it; marks around a word or two (scare quotes) do not count.
+            if (direct.Any(q => q.Start < end && q.End > start))
             {
                 continue;
             }
@@ -281,7 +282,9 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
             }
         }
 
-        // "X (has) said (that) CLAUSE" / "X estime que CLAUSE" with the speaker opening the sentence.
+        // "X (has) said (that) CLAUSE" / "X estime que CLAUSE", the speaker opening the sentence or the clause of the
+        // verb: "after the government said its review...", "X, which ..., said in a statement that", "X cut its forecast
+        // and said fares...".
         var subjectStart = words[0].Lower is "but" or "mais" or "however" or "yet" or "still" or "cependant" or "pourtant" ? 1 : 0;
         if (subjectStart < words.Count && words[subjectStart].Text == ",")
         {
@@ -295,45 +298,39 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
             subjectStart = leadingComma + 1;
         }
 
-        if (article.SubjectFrom(words, subjectStart) is { } subject)
+        var opening = article.SubjectFrom(words, subjectStart);
+        for (var v = subjectStart + 1; v < words.Count - 2; v++)
         {
-            var j = article.SubjectEnd;
-            if (j < words.Count && words[j].Text == ",")
+            if (ReportingVerbs.Lemma(words[v].Text) is not { } verb || verb is "call" or "describe" or "qualifier" or "décrire" or "ask" or "interroger")
             {
-                var close = j + 1;
-                while (close < words.Count && close - j < 20 && words[close].Text != ",")
-                {
-                    close++;
-                }
-
-                j = close < words.Count ? close + 1 : j;
+                continue;
             }
 
-            while (j < words.Count && Auxiliaries.Contains(words[j].Text))
+            if (ClauseAfter(words, v, verb) is not { } clauseStart)
             {
-                j++;
+                continue;
             }
 
-            if (j < words.Count && ReportingVerbs.Lemma(words[j].Text) is { } verb && verb is not ("call" or "describe" or "qualifier" or "décrire" or "ask" or "interroger"))
+            var s = v - 1;
+            while (s > subjectStart && Auxiliaries.Contains(words[s].Text))
             {
-                // "said on Tuesday that", "told reporters that", "a confirmé vendredi qu'il": a few words may come before that/que.
-                var c = j + 1;
-                while (c < words.Count && c - j <= 4 && words[c].IsWord && words[c].Lower is not ("that" or "que" or "qu"))
-                {
-                    c++;
-                }
+                s--;
+            }
 
-                if (c < words.Count && words[c].Lower is "that" or "que" or "qu")
-                {
-                    return (subject with { Verb = verb }, words[c].End, last);
-                }
+            Attribution? speaker = null;
+            if (words[s].Lower is "and" or "et" || (words[s].Text == "," && s > subjectStart))
+            {
+                // The sentence's subject, across a coordination or a description between commas.
+                speaker = opening;
+            }
+            else if (s >= subjectStart)
+            {
+                speaker = article.SubjectEndingAt(words, s, words[s].Start);
+            }
 
-                c = j + 1;
-
-                if (verb == "say" && c < words.Count && words[c].IsWord && !words[c].IsCapitalised && words[c].Lower is not ("in" or "on" or "at" or "to" or "so" or "yes" or "no"))
-                {
-                    return (subject with { Verb = verb }, words[c].Start, last);
-                }
+            if (speaker is not null)
+            {
+                return (speaker with { Verb = verb }, clauseStart, last);
             }
         }
 
@@ -360,6 +357,41 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Where the reported clause after the verb at <paramref name="v"/> starts: after "that"/"que" (a few words such as
+    /// "on Friday" or "in a statement" may come first); for "say", also straight after the verb and such words when
+    /// a clause follows ("said it expected", "said fares were"). Null when nothing is reported there.
+    /// </summary>
+    private static int? ClauseAfter(List<Word> words, int v, string verb)
+    {
+        var c = v + 1;
+        while (c < words.Count && c - v <= 5 && words[c].IsWord && words[c].Lower is not ("that" or "que" or "qu"))
+        {
+            c++;
+        }
+
+        if (c < words.Count && words[c].Lower is "that" or "que" or "qu")
+        {
+            return words[c].End;
+        }
+
+        if (verb != "say")
+        {
+            return null;
+        }
+
+        c = v + 1;
+        while (c < words.Count && words[c].Lower is "on" or "in" or "a" or "an" or "the" or "statement" or "interview" or "note" or "monday" or "tuesday" or "wednesday"
+            or "thursday" or "friday" or "saturday" or "sunday" or "yesterday" or "today" or "earlier" or "later" or "last" or "week" or "month" or "year")
+        {
+            c++;
+        }
+
+        return c < words.Count - 2 && words[c].IsWord && (!words[c].IsCapitalised || words[c].Text is "I") && words[c].Lower is not ("to" or "so" or "yes" or "no" or "nothing" or "little")
+            ? words[c].Start
+            : null;
     }
 
     private static (int Start, int End) TrimClause(string text, int start, int end)
@@ -419,13 +451,26 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
         {
             for (var i = to - 1; i > from; i--)
             {
-                if (Text[i - 1] is '.' or '!' or '?' && QuoteMarks.IsSpace(Text[i]) && i + 1 < Text.Length && char.IsUpper(NextLetter(i)))
+                if (Text[i - 1] is '.' or '!' or '?' && QuoteMarks.IsSpace(Text[i]) && i + 1 < Text.Length && char.IsUpper(NextLetter(i)) && !AfterInitial(i - 1))
                 {
                     return i;
                 }
             }
 
             return from;
+        }
+
+        /// <summary>The full stop at <paramref name="dot"/> ends an initial or a title ("C.D. Howe", "J. Smith", "Dr. Lee"), not a sentence.</summary>
+        private bool AfterInitial(int dot)
+        {
+            var start = dot;
+            while (start > 0 && char.IsLetter(Text[start - 1]))
+            {
+                start--;
+            }
+
+            var word = Text[start..dot];
+            return (word.Length == 1 && char.IsUpper(word[0])) || word is "Mr" or "Mrs" or "Ms" or "Dr" or "St" or "Prof" or "Gen" or "Sen" or "Rep" or "M" or "Mme" or "Jr";
         }
 
         private char NextLetter(int i)
@@ -445,7 +490,7 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
                 var sentenceStart = start;
                 for (var i = start; i < end; i++)
                 {
-                    if (Text[i] is '.' or '!' or '?' && (i + 1 == end || (QuoteMarks.IsSpace(Text[i + 1]) && char.IsUpper(NextLetter(i + 1)))))
+                    if (Text[i] is '.' or '!' or '?' && (i + 1 == end || (QuoteMarks.IsSpace(Text[i + 1]) && char.IsUpper(NextLetter(i + 1)) && !AfterInitial(i))))
                     {
                         yield return (sentenceStart, i + 1);
                         sentenceStart = i + 1;
@@ -531,7 +576,8 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
             {
                 // A surname, a company or an organisation in one or a few capitalised words.
                 var j = i + 1;
-                while (j < words.Count && j - i < 4 && words[j].IsCapitalised && words[j].Start - words[j - 1].End <= 1)
+                while (j < words.Count && j - i < 7 && words[j].Start - words[j - 1].End <= 1
+                    && (words[j].IsCapitalised || (words[j].Lower is "and" or "of" or "for" or "de" or "du" or "des" && j + 1 < words.Count && words[j + 1].IsCapitalised)))
                 {
                     j++;
                 }
@@ -571,6 +617,13 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
 
             if (words[last].Text == ",")
             {
+                // The person opening the sentence, described at length between commas ("Rachel Ostrowski, executive
+                // director of the association, which represents compounders, told reporters").
+                if (_people.ReadName(words, 0, out var firstEnd) is not null && firstEnd < words.Count && words[firstEnd].Text == ",")
+                {
+                    return SubjectFrom(words, 0);
+                }
+
                 var open = last - 1;
                 while (open > 0 && last - open < 20 && words[open].Text != ",")
                 {
@@ -587,8 +640,11 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
                 return open > 0 ? SubjectEndingAt(words, open - 1, position) : null;
             }
 
+            // Back over capitalised words, and "and"/"of"/"for" between them ("Competition and Markets Authority").
             var first = last;
-            while (first > 0 && last - first < 4 && words[first - 1].IsCapitalised && words[first - 1].IsWord && !NeverSpeakers.Contains(words[first - 1].Text))
+            while (first > 0 && last - first < 7
+                && ((words[first - 1].IsCapitalised && words[first - 1].IsWord && !NeverSpeakers.Contains(words[first - 1].Text))
+                    || (words[first - 1].Lower is "and" or "of" or "for" or "de" or "du" or "des" && first >= 2 && words[first - 2].IsCapitalised)))
             {
                 first--;
             }

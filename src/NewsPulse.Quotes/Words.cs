@@ -13,6 +13,18 @@ internal readonly record struct Word(string Text, int Start, int End)
 /// <summary>Splits text into words (letters and digits; apostrophes and hyphens end a word) and single punctuation marks. Pure.</summary>
 internal static class Words
 {
+    /// <summary>"-t-il", "-elle", "-on"...: the pronoun of a French inversion, which a hyphen never joins to the verb.</summary>
+    private static bool StartsInversion(string text, int at, int to)
+    {
+        var end = at;
+        while (end < to && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+
+        return text[at..end] is "t" or "il" or "elle" or "ils" or "elles" or "on" or "je" or "tu" or "nous" or "vous" or "ce" or "là";
+    }
+
     public static List<Word> Split(string text, int from, int to)
     {
         var words = new List<Word>();
@@ -27,7 +39,7 @@ internal static class Words
                 // it splits French inversions ("dit-il", "a-t-elle").
                 while (i < to && (char.IsLetterOrDigit(text[i])
                     || (text[i] is '.' && i + 1 < to && char.IsLetter(text[i + 1]) && i - start == 1)
-                    || (text[i] is '-' && i + 1 < to && char.IsUpper(text[i + 1]) && char.IsUpper(text[start]))))
+                    || (text[i] is '-' && i + 1 < to && char.IsLetter(text[i + 1]) && char.IsUpper(text[start]) && !StartsInversion(text, i + 1, to))))
                 {
                     i++;
                 }

@@ -201,7 +201,8 @@ internal static class QuotesCommand
             AnsiConsole.WriteLine($"A found quote matches an annotated one when they share at least 80% of the longer span; {articles.Count} articles in {clock.Elapsed.TotalSeconds:0.00} s.");
             foreach (var error in found.Take(parseResult.GetValue(errors)))
             {
-                AnsiConsole.WriteLine(Markup.Escape($"  {error.ArticleId} {error.Problem}: \"{Short(error.Quote)}\" (annotated: {error.Expected ?? "-"}; found: {error.Found ?? "-"})"));
+                // Plain lines, never wrapped, so that an error can be searched for.
+                Console.WriteLine($"  {error.ArticleId} {error.Problem}: \"{Short(error.Quote)}\" (annotated: {error.Expected ?? "-"}; found: {error.Found ?? "-"})");
             }
 
             return Task.FromResult(0);
