@@ -124,6 +124,9 @@ internal sealed class ArticlePeople
         return new Speaker(name, IsPerson: !IsCompanyOrPlace(name), null, null);
     }
 
+    /// <summary>A capitalised word that is never a name: an article, a pronoun, a preposition, a day, a month.</summary>
+    public static bool IsNotName(string word) => NotNames.Contains(word);
+
     /// <summary>The last person named in full before <paramref name="position"/>, for a pronoun with no speaker before it.</summary>
     public Speaker? LastPersonBefore(int position, out int at)
     {

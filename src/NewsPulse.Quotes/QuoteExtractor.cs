@@ -152,6 +152,27 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
             return article.SubjectFrom(words, next) is { } postposed ? postposed with { Verb = lemma } : null;
         }
 
+        // Any verb, then a person ("», calcule Matthieu Cabrol", "», relativise-t-il", "," countered Anna Berg): the
+        // inversion after a quote is itself the sign of a reporting clause.
+        if (i + 1 < words.Count && words[i].IsWord && !words[i].IsCapitalised && i > 0 && words[i - 1].Text == ",")
+        {
+            var next = i + 1;
+            if (words[next].Lower == "t" && next + 1 < words.Count)
+            {
+                next++;
+            }
+
+            if (Pronouns.Contains(words[next].Text) && words[next].Start - words[i].End <= 3)
+            {
+                return article.Pronoun(words[next], words[i].Lower, words[next].Start);
+            }
+
+            if (article.PersonNamedAt(words, next) is { } named)
+            {
+                return named with { Verb = words[i].Lower };
+            }
+        }
+
         // Subject first: "Wang said", "he added", "the company said", "X, research director at Y, said", "il a ajouté".
         if (article.SubjectFrom(words, i) is not { } subject)
         {
@@ -190,6 +211,17 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
         if (words.Count == 0)
         {
             return null;
+        }
+
+        // "X relativise :", "She put it bluntly:" : a clause ending in a colon introduces the quote, whatever its verb.
+        if (words[^1].Text == ":" && words.Count >= 3)
+        {
+            var start = words.FindIndex(w => w.Text == ",") is var comma and > 0 && comma < 6 && article.SubjectFrom(words, 0) is null ? comma + 1 : 0;
+            if (article.SubjectFrom(words, start) is { } introducer)
+            {
+                var verb = words[^2].IsWord ? ReportingVerbs.Lemma(words[^2].Text) ?? words[^2].Lower : null;
+                return introducer with { Verb = verb };
+            }
         }
 
         for (var v = words.Count - 1; v >= 0; v--)
@@ -572,7 +604,7 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
                 return Named(full, full, words[i].Start);
             }
 
-            if (words[i].IsCapitalised && words[i].Text.Length > 1 && ReportingVerbs.Lemma(words[i].Text) is null && !IsCommonWord(words[i].Text))
+            if (words[i].IsCapitalised && words[i].Text.Length > 1 && ReportingVerbs.Lemma(words[i].Text) is null && !IsCommonWord(words[i].Text) && !ArticlePeople.IsNotName(words[i].Text))
             {
                 // A surname, a company or an organisation in one or a few capitalised words.
                 var j = i + 1;
@@ -596,6 +628,18 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
         /// </summary>
         private bool IsCommonWord(string word) =>
             GroupNouns.Contains(word) || _lowerCaseWords.Contains(word.ToLowerInvariant());
+
+        /// <summary>A person named in full at word <paramref name="i"/> (not a surname, a company or a group).</summary>
+        public Attribution? PersonNamedAt(List<Word> words, int i)
+        {
+            if (_people.ReadName(words, i, out var end) is not { } full)
+            {
+                return null;
+            }
+
+            SubjectEnd = end;
+            return Named(full, full, words[i].Start);
+        }
 
         /// <summary>A speaker ending at word <paramref name="last"/>: walks back over a name, or takes a pronoun or "the company".</summary>
         public Attribution? SubjectEndingAt(List<Word> words, int last, int position)
