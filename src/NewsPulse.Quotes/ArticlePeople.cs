@@ -56,6 +56,7 @@ internal sealed class ArticlePeople
 
     private readonly Dictionary<string, Speaker> _byFullName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _bySurname = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _byFirstWord = new(StringComparer.Ordinal);
     private readonly Gazetteer _gazetteer;
     private readonly string _text;
     private readonly List<(int Position, string Name)> _mentions = [];
@@ -116,7 +117,7 @@ internal sealed class ArticlePeople
             return known;
         }
 
-        if (_bySurname.TryGetValue(name, out var full))
+        if (_bySurname.TryGetValue(name, out var full) || _byFirstWord.TryGetValue(name, out full))
         {
             return _byFullName[full];
         }
@@ -220,6 +221,8 @@ internal sealed class ArticlePeople
 
         _byFullName[name] = new Speaker(name, IsPerson: true, title, organisation);
         _bySurname.TryAdd(name[(name.LastIndexOf(' ') + 1)..], name);
+        // Names written family name first ("Wu Jianping", then "Wu") are referred to by their first word.
+        _byFirstWord.TryAdd(name[..name.IndexOf(' ', StringComparison.Ordinal)], name);
     }
 
     /// <summary>", TITLE at|chez|de ORG," right after a name: the title is the words before the connector, the organisation the capitalised words after it.</summary>

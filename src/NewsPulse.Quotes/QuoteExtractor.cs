@@ -604,7 +604,9 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
                 return Named(full, full, words[i].Start);
             }
 
-            if (words[i].IsCapitalised && words[i].Text.Length > 1 && ReportingVerbs.Lemma(words[i].Text) is null && !IsCommonWord(words[i].Text) && !ArticlePeople.IsNotName(words[i].Text))
+            // A word in capitals longer than an acronym is a dateline ("DUBLIN —"), not a speaker.
+            if (words[i].IsCapitalised && words[i].Text.Length > 1 && ReportingVerbs.Lemma(words[i].Text) is null && !IsCommonWord(words[i].Text) && !ArticlePeople.IsNotName(words[i].Text)
+                && !(words[i].Text.Length > 4 && words[i].Text.All(char.IsUpper)))
             {
                 // A surname, a company or an organisation in one or a few capitalised words.
                 var j = i + 1;
@@ -687,7 +689,7 @@ public sealed class QuoteExtractor(Gazetteer gazetteer)
             // Back over capitalised words, and "and"/"of"/"for" between them ("Competition and Markets Authority").
             var first = last;
             while (first > 0 && last - first < 7
-                && ((words[first - 1].IsCapitalised && words[first - 1].IsWord && !NeverSpeakers.Contains(words[first - 1].Text))
+                && ((words[first - 1].IsCapitalised && words[first - 1].IsWord && !NeverSpeakers.Contains(words[first - 1].Text) && !ArticlePeople.IsNotName(words[first - 1].Text))
                     || (words[first - 1].Lower is "and" or "of" or "for" or "de" or "du" or "des" && first >= 2 && words[first - 2].IsCapitalised)))
             {
                 first--;
