@@ -77,6 +77,9 @@ public sealed class QuotesPipelineTests : FreshDatabaseTest
         Assert.Null(await store.GetPersonAsync(b.Id, CancellationToken.None));
         var lookup = app.Get<PersonLookup>();
         Assert.Equal(a.Id, (await lookup.FindAsync(b.Name.ToUpperInvariant(), CancellationToken.None)).Person!.Id);
+        var surname = a.Name.Split(' ')[^1];
+        var bySurname = await lookup.FindAsync(surname, CancellationToken.None);
+        Assert.True(bySurname.Person?.Id == a.Id || bySurname.Problem!.Contains("give the id", StringComparison.Ordinal), bySurname.Problem);
         var unknown = await lookup.FindAsync(a.Name[..^1] + "x", CancellationToken.None);
         Assert.Null(unknown.Person);
         Assert.Contains("close matches", unknown.Problem, StringComparison.Ordinal);

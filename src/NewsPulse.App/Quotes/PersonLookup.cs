@@ -26,7 +26,21 @@ public sealed class PersonLookup(QuoteStore quotes)
             return new PersonMatch(null, $"'{nameOrId}' names {matches.Count} people; give the id: " + string.Join("; ", matches.Select(Describe)));
         }
 
-        var close = await quotes.SuggestPeopleAsync(nameOrId, 5, cancellationToken);
+        // A part of a name ("Wang") stands for the one person whose name holds it; several such people must be told apart.
+        var close = await quotes.SuggestPeopleAsync(nameOrId, 20, cancellationToken);
+        var words = QuoteStore.NameKey(nameOrId).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var containing = close.Where(p => words.All(QuoteStore.NameKey(p.Name).Split(' ').Contains)).ToList();
+        if (containing.Count == 1)
+        {
+            return new PersonMatch(containing[0], null);
+        }
+
+        if (containing.Count > 1)
+        {
+            return new PersonMatch(null, $"'{nameOrId}' names {containing.Count} people; give the id: " + string.Join("; ", containing.Select(Describe)));
+        }
+
+        close = [.. close.Take(5)];
         return new PersonMatch(null, close.Count == 0
             ? $"nobody called '{nameOrId}' has been quoted"
             : $"nobody called '{nameOrId}' has been quoted; close matches: " + string.Join("; ", close.Select(Describe)));
