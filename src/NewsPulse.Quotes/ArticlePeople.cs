@@ -241,7 +241,10 @@ internal sealed class ArticlePeople
         }
 
         var titleStart = j;
-        while (j < words.Count && j - titleStart < 8 && words[j].IsWord && !Connectors.Contains(words[j].Text))
+        // The title runs to the connector before a capitalised organisation: "head of energy research at Standard
+        // Chartered" is the title "head of energy research" at "Standard Chartered".
+        while (j < words.Count && j - titleStart < 10 && words[j].IsWord
+            && !(Connectors.Contains(words[j].Text) && j + 1 < words.Count && (words[j + 1].IsCapitalised || words[j + 1].Lower is "the" or "la" or "le" or "l")))
         {
             j++;
         }
