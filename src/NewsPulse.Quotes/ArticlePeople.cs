@@ -40,7 +40,8 @@ internal sealed class ArticlePeople
         "minister", "ministre", "president", "président", "présidente", "chancellor", "secretary", "governor", "senator", "sénateur", "sénatrice", "mayor", "maire",
         "judge", "juge", "commissioner", "commissaire", "ceo", "chairman", "chairwoman", "chair", "director", "directeur", "directrice", "chief", "general", "général",
         "ambassador", "ambassadeur", "ambassadrice", "professor", "professeur", "dr", "sir", "lord", "dame", "king", "queen", "prince", "premier", "deputy", "vice",
-        "representative", "congressman", "congresswoman", "spokesman", "spokeswoman", "analyst", "economist",
+        "representative", "congressman", "congresswoman", "spokesman", "spokeswoman", "analyst", "economist", "executive", "officer", "founder", "head",
+        "strategist", "manager", "partner", "researcher", "leader", "secretary",
     };
 
     /// <summary>Capitalised words that start sentences or name things, never people.</summary>
@@ -240,6 +241,19 @@ internal sealed class ArticlePeople
             j++;
         }
 
+        // ", TotalEnergies' chief executive," / ", Ryanair's head of marketing,": the organisation in the possessive.
+        if (j < words.Count && words[j].IsCapitalised && IsPossessive(words, j))
+        {
+            var possessiveTitle = j + (j + 1 < words.Count && words[j + 1].Text == "s" ? 2 : 1);
+            var titleEnd = possessiveTitle;
+            while (titleEnd < words.Count && titleEnd - possessiveTitle < 8 && words[titleEnd].IsWord && !words[titleEnd].IsCapitalised)
+            {
+                titleEnd++;
+            }
+
+            return titleEnd > possessiveTitle ? (Join(words, possessiveTitle, titleEnd), words[j].Text) : (null, null);
+        }
+
         var titleStart = j;
         // The title runs to the connector before a capitalised organisation: "head of energy research at Standard
         // Chartered" is the title "head of energy research" at "Standard Chartered".
@@ -254,11 +268,24 @@ internal sealed class ArticlePeople
             return (null, null);
         }
 
-        var title = Join(words, titleStart, j);
         if (!Connectors.Contains(words[j].Text))
         {
-            return words[j].Text == "," && j - titleStart <= 5 && !words[titleStart].IsCapitalised ? (title, null) : (null, null);
+            return words[j].Text == "," && j - titleStart <= 5 && !words[titleStart].IsCapitalised ? (Join(words, titleStart, j), null) : (null, null);
         }
+
+        // "président de la commission PME du Gifas": past connectors whose object is not a name, to the one that is.
+        while (j + 2 < words.Count && words[j + 1].Lower is "the" or "la" or "le" or "l" && !words[j + 2].IsCapitalised)
+        {
+            var next = words.FindIndex(j + 2, w => !w.IsWord || Connectors.Contains(w.Text));
+            if (next < 0 || next - titleStart > 12 || !Connectors.Contains(words[next].Text))
+            {
+                break;
+            }
+
+            j = next;
+        }
+
+        var title = Join(words, titleStart, j);
 
         var orgStart = j + 1;
         if (orgStart < words.Count && words[orgStart].Lower is "the" or "la" or "le" or "l")
@@ -276,9 +303,33 @@ internal sealed class ArticlePeople
         return orgEnd > orgStart ? (title, Join(words, orgStart, orgEnd)) : (null, null);
     }
 
+    /// <summary>The word at <paramref name="i"/> is followed by an apostrophe and, unless it ends in s, by "s": "Ryanair's", "TotalEnergies'".</summary>
+    private bool IsPossessive(List<Word> words, int i) =>
+        words[i].End < _text.Length && _text[words[i].End] is '\'' or '’'
+        && ((i + 1 < words.Count && words[i + 1].Text == "s" && words[i + 1].Start == words[i].End + 1) || words[i].Text.EndsWith('s'));
+
     /// <summary>"le directeur général d'Airbus, NAME" / "Futurum Group analyst NAME": a description right before the name.</summary>
     private (string? Title, string? Organisation) DescriptionBefore(List<Word> words, int nameStart)
     {
+        if (nameStart >= 2 && words[nameStart - 1].IsWord && !words[nameStart - 1].IsCapitalised)
+        {
+            // "Ryanair chief executive Michael O'Leary", "TotalEnergies' chief executive Patrick Pouyanné".
+            var t = nameStart - 1;
+            while (t > 0 && nameStart - t < 4 && words[t - 1].IsWord && !words[t - 1].IsCapitalised && !Connectors.Contains(words[t - 1].Text))
+            {
+                t--;
+            }
+
+            var org = t - 1;
+            if (org >= 0 && words[org].IsCapitalised && !NotNames.Contains(words[org].Text) && TitleWords.Contains(words[nameStart - 1].Text)
+                && (org == 0 || !words[org - 1].IsCapitalised))
+            {
+                return (Join(words, t, nameStart), words[org].Text);
+            }
+
+            return (null, null);
+        }
+
         if (nameStart < 3 || words[nameStart - 1].Text != ",")
         {
             return (null, null);
@@ -300,7 +351,7 @@ internal sealed class ArticlePeople
 
         var titleEnd = j;
         j--;
-        while (j >= 0 && words[j].IsWord && !words[j].IsCapitalised && titleEnd - j <= 5 && words[j].Lower is not ("le" or "la" or "l" or "the"))
+        while (j >= 0 && words[j].IsWord && (!words[j].IsCapitalised || words[j].Text.All(char.IsUpper)) && titleEnd - j <= 5 && words[j].Lower is not ("le" or "la" or "l" or "the"))
         {
             j--;
         }

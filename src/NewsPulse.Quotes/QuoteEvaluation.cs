@@ -3,8 +3,11 @@ using NewsPulse.Tagging;
 namespace NewsPulse.Quotes;
 
 /// <summary>Quote finding and attribution scores of one language (or one kind of quote).</summary>
-public sealed record QuoteScores(string Language, int Articles, int Gold, int Predicted, int Matched, int SpeakerCorrect)
+public sealed record QuoteScores(string Language, int Articles, int Gold, int Predicted, int Matched, int SpeakerCorrect, int WithOrganisation, int OrganisationCorrect)
 {
+    /// <summary>Share of matched quotes of people with an annotated organisation whose organisation was found the same.</summary>
+    public double OrganisationAccuracy => WithOrganisation == 0 ? 0 : (double)OrganisationCorrect / WithOrganisation;
+
     public double Precision => Predicted == 0 ? 1 : (double)Matched / Predicted;
 
     public double Recall => Gold == 0 ? 1 : (double)Matched / Gold;
@@ -21,7 +24,7 @@ public sealed record QuoteError(string ArticleId, string Problem, string Quote, 
 /// <summary>
 /// Scores extracted quotes against annotated ones. A found quote matches an annotated one when they share at least
 /// 80% of the longer of the two spans (each annotated quote matches at most one found quote); its speaker is
-/// right when the names agree ignoring case, diacritics and a leading article. Pure.
+/// right when the names agree ignoring case, diacritics and a leading article; so is its organisation. Pure.
 /// </summary>
 public static class QuoteEvaluation
 {
@@ -31,13 +34,13 @@ public static class QuoteEvaluation
     {
         ArgumentNullException.ThrowIfNull(extractor);
         var errors = new List<QuoteError>();
-        var counts = new Dictionary<string, (int Articles, int Gold, int Predicted, int Matched, int Speaker)>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, (int Articles, int Gold, int Predicted, int Matched, int Speaker, int WithOrganisation, int Organisation)>(StringComparer.Ordinal);
         foreach (var article in articles)
         {
             var language = article.Language ?? "?";
             var found = extractor.Extract(article.Text, article.Language);
             var used = new bool[found.Count];
-            var (articlesSoFar, gold, predicted, matched, speaker) = counts.GetValueOrDefault(language);
+            var (articlesSoFar, gold, predicted, matched, speaker, withOrganisation, organisation) = counts.GetValueOrDefault(language);
             foreach (var quote in article.Quotes)
             {
                 var best = -1;
@@ -59,6 +62,20 @@ public static class QuoteEvaluation
 
                 used[best] = true;
                 matched++;
+                // Scored for people only: an organisation that speaks is its own organisation, which annotators record or not.
+                if (!string.IsNullOrEmpty(quote.SpeakerOrg) && !SameSpeaker(quote.SpeakerOrg, quote.Speaker))
+                {
+                    withOrganisation++;
+                    if (SameSpeaker(quote.SpeakerOrg, found[best].SpeakerOrg))
+                    {
+                        organisation++;
+                    }
+                    else
+                    {
+                        errors.Add(new QuoteError(article.Id, "wrong organisation", quote.Text, quote.SpeakerOrg, found[best].SpeakerOrg));
+                    }
+                }
+
                 if (SameSpeaker(quote.Speaker, found[best].Speaker))
                 {
                     speaker++;
@@ -77,10 +94,10 @@ public static class QuoteEvaluation
                 }
             }
 
-            counts[language] = (articlesSoFar + 1, gold + article.Quotes.Count, predicted + found.Count, matched, speaker);
+            counts[language] = (articlesSoFar + 1, gold + article.Quotes.Count, predicted + found.Count, matched, speaker, withOrganisation, organisation);
         }
 
-        return ([.. counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new QuoteScores(c.Key, c.Value.Articles, c.Value.Gold, c.Value.Predicted, c.Value.Matched, c.Value.Speaker))], errors);
+        return ([.. counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new QuoteScores(c.Key, c.Value.Articles, c.Value.Gold, c.Value.Predicted, c.Value.Matched, c.Value.Speaker, c.Value.WithOrganisation, c.Value.Organisation))], errors);
     }
 
     /// <summary>Shared characters over the longer span's length.</summary>

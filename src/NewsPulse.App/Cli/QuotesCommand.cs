@@ -191,10 +191,10 @@ internal static class QuotesCommand
 
             var clock = Stopwatch.StartNew();
             var (scores, found) = QuoteEvaluation.Evaluate(new QuoteExtractor(), articles);
-            var table = new Table().Title($"{chosen} split").AddColumns("language", "articles", "annotated", "found", "precision", "recall", "F1", "speaker accuracy");
+            var table = new Table().Title($"{chosen} split").AddColumns("language", "articles", "annotated", "found", "precision", "recall", "F1", "speaker accuracy", "organisation accuracy");
             foreach (var s in scores)
             {
-                table.AddRow(s.Language, Count(s.Articles), Count(s.Gold), Count(s.Predicted), Number(s.Precision), Number(s.Recall), Number(s.F1), Number(s.SpeakerAccuracy));
+                table.AddRow(s.Language, Count(s.Articles), Count(s.Gold), Count(s.Predicted), Number(s.Precision), Number(s.Recall), Number(s.F1), Number(s.SpeakerAccuracy), Number(s.OrganisationAccuracy));
             }
 
             AnsiConsole.Write(table);
