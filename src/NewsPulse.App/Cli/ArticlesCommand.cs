@@ -13,6 +13,7 @@ internal static class ArticlesCommand
     public static Command Create()
     {
         var command = new Command("articles", "Look at stored articles.");
+        command.Subcommands.Add(ArticleSearchCommand.Create());
 
         var limit = new Option<int>("--limit") { Description = "How many articles (1-1000).", DefaultValueFactory = _ => 20 };
         limit.Validators.Add(result =>

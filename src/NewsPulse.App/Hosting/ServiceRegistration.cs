@@ -39,6 +39,7 @@ public static class ServiceRegistration
             provider.GetRequiredService<IOptions<TaggingOptions>>().Value, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<ModelFiles>>()));
         services.AddTransient<TaggingStage>();
         services.AddSingleton<QuoteStore>();
+        services.AddSingleton<ArticleSearch>();
         services.AddTransient<QuoteStage>();
         services.AddTransient<PersonLookup>();
         services.AddTransient<TagDecisions>();

@@ -8,7 +8,7 @@ namespace NewsPulse.Storage.Stores;
 /// <summary>The articles table and the raw HTML kept beside it.</summary>
 public sealed class ArticleStore(NpgsqlDataSource dataSource)
 {
-    private const string SummaryColumns =
+    internal const string SummaryColumns =
         "a.id, a.url, a.title, a.feed_title, f.name AS feed_name, a.site_name, a.language, a.published_at, a.discovered_at, a.status, a.last_error, a.story_cluster_id";
 
     /// <summary>

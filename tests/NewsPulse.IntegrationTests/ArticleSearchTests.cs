@@ -1,0 +1,87 @@
+using NewsPulse.App.Demo;
+using NewsPulse.App.Hosting;
+using NewsPulse.App.Ingestion;
+using NewsPulse.Storage.Stores;
+using NewsPulse.Tests;
+
+namespace NewsPulse.IntegrationTests;
+
+/// <summary>Article search over the tagged sample corpus: filter logic, keyset pages, full text in each language, facets.</summary>
+public sealed class ArticleSearchTests : FreshDatabaseTest
+{
+    private static readonly string Samples = RepositoryRoot.Combine("samples");
+
+    private async Task<AppServices> IngestSamplesAsync()
+    {
+        await using var site = await StaticSiteServer.StartAsync(Samples, 0, CancellationToken.None);
+        var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, AppConfiguration.LocalSampleFetching);
+        await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(Path.Combine(Samples, "feeds.yaml"), site.BaseUrl), null, CancellationToken.None);
+        return app;
+    }
+
+    private static async Task<List<long>> IdsAsync(ArticleSearch search, ArticleQuery query) =>
+        [.. (await search.SearchAsync(query with { Limit = 200 }, CancellationToken.None)).Articles.Select(a => a.Id)];
+
+    [Fact]
+    public async Task Filters_combine_pages_follow_the_cursor_and_facets_count_the_same_articles()
+    {
+        await using var app = await IngestSamplesAsync();
+        var search = app.Get<ArticleSearch>();
+        var tags = app.Get<TagStore>();
+
+        var all = await IdsAsync(search, new ArticleQuery());
+        var nvidia = await IdsAsync(search, new ArticleQuery { Companies = ["Nvidia"] });
+        var alibaba = await IdsAsync(search, new ArticleQuery { Companies = ["Alibaba"] });
+        var either = await IdsAsync(search, new ArticleQuery { Companies = ["Nvidia", "Alibaba"] });
+        var nvidiaInFrench = await IdsAsync(search, new ArticleQuery { Companies = ["Nvidia"], Languages = ["fr"] });
+
+        Assert.NotEmpty(nvidia);
+        Assert.NotEmpty(alibaba);
+        Assert.Equal(nvidia.Union(alibaba).Order(), either.Order());
+        foreach (var id in nvidia)
+        {
+            Assert.Contains(await tags.GetTagsAsync(id, CancellationToken.None), t => t.Kind == "company" && t.Value == "Nvidia");
+        }
+
+        Assert.Subset(nvidia.ToHashSet(), nvidiaInFrench.ToHashSet());
+
+        // Five at a time, the pages give every article once, newest first, as one big page does.
+        var paged = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var page = await search.SearchAsync(new ArticleQuery { Limit = 5, Cursor = cursor }, CancellationToken.None);
+            paged.AddRange(page.Articles.Select(a => a.Id));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+        Assert.Equal(all, paged);
+        await Assert.ThrowsAsync<InvalidCursorException>(() => search.SearchAsync(new ArticleQuery { Cursor = "bm90IGEgY3Vyc29y" }, CancellationToken.None));
+
+        var facets = await search.FacetsAsync(new ArticleQuery { Languages = ["en"] }, ["theme"], 20, CancellationToken.None);
+        var (topTheme, count) = (facets["theme"][0].Value, facets["theme"][0].Articles);
+        Assert.Equal(count, (await IdsAsync(search, new ArticleQuery { Languages = ["en"], Themes = [topTheme] })).Count);
+    }
+
+    [Fact]
+    public async Task Full_text_stems_each_language_and_reads_phrases_prefixes_and_exclusions()
+    {
+        await using var app = await IngestSamplesAsync();
+        var search = app.Get<ArticleSearch>();
+
+        var banque = await IdsAsync(search, new ArticleQuery { Text = "banque", Languages = ["fr"] });
+        var banques = await IdsAsync(search, new ArticleQuery { Text = "banques", Languages = ["fr"] });
+        var chip = await IdsAsync(search, new ArticleQuery { Text = "chip*" });
+        var chips = await IdsAsync(search, new ArticleQuery { Text = "chips" });
+        var chipsNotChina = await IdsAsync(search, new ArticleQuery { Text = "chips -china" });
+        var ranked = await search.SearchAsync(new ArticleQuery { Text = "chips export", ByRelevance = true, Limit = 3 }, CancellationToken.None);
+
+        Assert.NotEmpty(banque);
+        Assert.Equal(banque.Order(), banques.Order());
+        Assert.Subset(chip.ToHashSet(), chips.ToHashSet());
+        Assert.True(chipsNotChina.Count < chips.Count, "excluding china drops some chip stories");
+        Assert.Subset(chips.ToHashSet(), chipsNotChina.ToHashSet());
+        Assert.NotEmpty(ranked.Articles);
+        Assert.Equal(("chip:*", "export"), (ArticleSearch.SplitPrefixes("chip* export").Prefixes, ArticleSearch.SplitPrefixes("chip* export").Plain));
+    }
+}
