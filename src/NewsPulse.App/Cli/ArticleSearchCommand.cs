@@ -47,8 +47,8 @@ internal static class ArticleSearchCommand
                 People = parseResult.GetValue(person)!,
                 Languages = parseResult.GetValue(language)!,
                 Sources = parseResult.GetValue(source)!,
-                From = Date(parseResult.GetValue(from), "--from"),
-                To = Date(parseResult.GetValue(to), "--to"),
+                From = CliDates.Parse(parseResult.GetValue(from), "--from"),
+                To = CliDates.Parse(parseResult.GetValue(to), "--to"),
                 Text = string.IsNullOrWhiteSpace(parseResult.GetValue(text)) ? null : parseResult.GetValue(text),
                 MinConfidence = parseResult.GetValue(minConfidence) is >= 0 and <= 1 and var c ? c : throw new UserInputException("--min-confidence must be between 0 and 1."),
                 ByRelevance = parseResult.GetValue(sort) == "relevance",
@@ -82,11 +82,6 @@ internal static class ArticleSearchCommand
 
     private static string[] Resolve(TagKind kind, string[] values, string what) =>
         [.. values.Select(v => TagVocabulary.BuiltIn.Resolve(kind, v) ?? throw new UserInputException($"--{kind.Name()} '{v}' is not {what}."))];
-
-    private static DateTimeOffset? Date(string? value, string option) =>
-        value is null ? null
-        : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed
-        : throw new UserInputException($"{option} must be a date like 2026-11-20 or 2026-11-20T08:00:00Z, not '{value}'.");
 
     private static void Write(ArticlePage page, string format)
     {

@@ -67,8 +67,8 @@ internal static class QuotesCommand
         };
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
-            var since = Date(parseResult.GetValue(from), "--from");
-            var until = Date(parseResult.GetValue(to), "--to");
+            var since = CliDates.Parse(parseResult.GetValue(from), "--from");
+            var until = CliDates.Parse(parseResult.GetValue(to), "--to");
             var themeName = parseResult.GetValue(theme) is { } t ? TagVocabulary.BuiltIn.Resolve(TagKind.Theme, t) ?? throw new UserInputException($"'{t}' is not a theme: use one of {string.Join(", ", Themes.All)}.") : null;
             var companyName = parseResult.GetValue(company) is { } c ? TagVocabulary.BuiltIn.Resolve(TagKind.Company, c) ?? throw new UserInputException($"'{c}' is not a company of the knowledge files.") : null;
             await using var app = await AppServices.StartAsync(cancellationToken);
@@ -90,11 +90,6 @@ internal static class QuotesCommand
         });
         return command;
     }
-
-    private static DateTimeOffset? Date(string? value, string option) =>
-        value is null ? null
-        : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed
-        : throw new UserInputException($"{option} must be a date like 2026-11-20 or 2026-11-20T08:00:00Z, not '{value}'.");
 
     private static Command CreateExtract()
     {

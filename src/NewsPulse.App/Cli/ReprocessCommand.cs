@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using NewsPulse.App.Hosting;
 using NewsPulse.App.Ingestion;
 using NewsPulse.App.Tagging;
@@ -17,13 +16,7 @@ internal static class ReprocessCommand
         var command = new Command("reprocess", "Rerun a pipeline stage on stored articles, without fetching: extract from the kept raw HTML, or tag or find quotes in the extracted text.") { stage, since };
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
-            DateTimeOffset? from = null;
-            if (parseResult.GetValue(since) is { } raw)
-            {
-                from = DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-                    ? parsed
-                    : throw new UserInputException($"--since must be a date like 2026-11-20 or 2026-11-20T08:00:00Z, not '{raw}'.");
-            }
+            var from = CliDates.Parse(parseResult.GetValue(since), "--since");
 
             await using var app = await AppServices.StartAsync(cancellationToken);
             var progress = new ConsoleProgress();
