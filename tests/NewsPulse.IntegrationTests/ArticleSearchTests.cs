@@ -1,6 +1,9 @@
+using System.Net;
+using System.Text.Json;
 using NewsPulse.App.Demo;
 using NewsPulse.App.Hosting;
 using NewsPulse.App.Ingestion;
+using NewsPulse.App.Web;
 using NewsPulse.Storage.Stores;
 using NewsPulse.Tests;
 
@@ -83,5 +86,33 @@ public sealed class ArticleSearchTests : FreshDatabaseTest
         Assert.Subset(chips.ToHashSet(), chipsNotChina.ToHashSet());
         Assert.NotEmpty(ranked.Articles);
         Assert.Equal(("chip:*", "export"), (ArticleSearch.SplitPrefixes("chip* export").Prefixes, ArticleSearch.SplitPrefixes("chip* export").Plain));
+    }
+
+    [Fact]
+    public async Task The_HTTP_API_searches_with_facets_and_answers_bad_parameters_with_problem_details()
+    {
+        await using var app = await IngestSamplesAsync();
+        await using var web = WebServer.Build(ConnectionString, "http://127.0.0.1:0");
+        await web.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(web.Urls.First()) };
+
+        var found = JsonDocument.Parse(await http.GetStringAsync("/api/articles?company=nvidia,Alibaba&language=en&limit=2&facets=theme,country")).RootElement;
+        var next = JsonDocument.Parse(await http.GetStringAsync($"/api/articles?company=nvidia,Alibaba&language=en&limit=2&cursor={found.GetProperty("next_cursor").GetString()}")).RootElement;
+
+        Assert.Equal(2, found.GetProperty("articles").GetArrayLength());
+        Assert.NotEqual(found.GetProperty("articles")[0].GetProperty("id").GetInt64(), next.GetProperty("articles")[0].GetProperty("id").GetInt64());
+        Assert.True(found.GetProperty("facets").GetProperty("theme").GetArrayLength() > 0);
+        Assert.True(found.GetProperty("facets").GetProperty("country")[0].GetProperty("articles").GetInt32() > 0);
+        foreach (var (query, parameter) in new[]
+        {
+            ("from=yesterday", "from"), ("theme=sports", "theme"), ("limit=500", "limit"), ("cursor=abc", "cursor"),
+            ("country=Atlantis", "country"), ("sort=relevance", "sort"), ("min_confidence=2", "min_confidence"), ("facets=people", "facets"),
+        })
+        {
+            var response = await http.GetAsync($"/api/articles?{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal(parameter, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("parameter").GetString());
+        }
     }
 }

@@ -21,6 +21,7 @@ public static class WebServer
         app.MapFeedHealth();
         app.MapTagEndpoints();
         app.MapPeopleEndpoints();
+        app.MapArticleSearch();
         return app;
     }
 }
