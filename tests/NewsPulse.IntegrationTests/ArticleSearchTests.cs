@@ -115,4 +115,32 @@ public sealed class ArticleSearchTests : FreshDatabaseTest
             Assert.Equal(parameter, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("parameter").GetString());
         }
     }
+
+    [Fact]
+    public async Task Browsing_endpoints_show_an_article_with_tags_quotes_and_its_story_and_list_tags_and_people()
+    {
+        await using var app = await IngestSamplesAsync();
+        await using var web = WebServer.Build(ConnectionString, "http://127.0.0.1:0");
+        await web.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(web.Urls.First()) };
+        var quoted = (await app.Get<QuoteStore>().ListPeopleAsync(1, CancellationToken.None))[0];
+
+        var exported = await app.Get<ArticleSearch>().SearchAsync(new ArticleQuery { People = [quoted.Name], Limit = 1 }, CancellationToken.None);
+        var detail = JsonDocument.Parse(await http.GetStringAsync($"/api/articles/{exported.Articles[0].Id}")).RootElement;
+        var themes = JsonDocument.Parse(await http.GetStringAsync("/api/themes")).RootElement;
+        var companies = JsonDocument.Parse(await http.GetStringAsync("/api/companies")).RootElement;
+        var people = JsonDocument.Parse(await http.GetStringAsync($"/api/people?q={Uri.EscapeDataString(quoted.Name)}")).RootElement;
+        var person = JsonDocument.Parse(await http.GetStringAsync($"/api/people/{quoted.Id}")).RootElement;
+
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/articles/987654")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/people/987654")).StatusCode);
+        Assert.Equal(exported.Articles[0].Id, detail.GetProperty("article").GetProperty("id").GetInt64());
+        Assert.Contains(detail.GetProperty("quotes").EnumerateArray(), q => q.GetProperty("speaker").GetString() == quoted.Name);
+        Assert.True(detail.GetProperty("tags").GetProperty("companies").GetArrayLength() > 0);
+        Assert.Equal(JsonValueKind.Array, detail.GetProperty("same_story").ValueKind);
+        Assert.Equal(9, themes.GetArrayLength());
+        Assert.True(companies[0].GetProperty("articles").GetInt32() >= companies[companies.GetArrayLength() - 1].GetProperty("articles").GetInt32());
+        Assert.Equal(quoted.Id, people[0].GetProperty("id").GetInt64());
+        Assert.Equal(quoted.Name, person.GetProperty("person").GetProperty("name").GetString());
+    }
 }

@@ -22,6 +22,7 @@ public static class WebServer
         app.MapTagEndpoints();
         app.MapPeopleEndpoints();
         app.MapArticleSearch();
+        app.MapBrowseEndpoints();
         return app;
     }
 }

@@ -254,4 +254,28 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource)
 
         public DateTimeOffset SortTime { get; init; }
     }
+    /// <summary>Every value of a tag kind with how many articles carry it, most frequent first.</summary>
+    public async Task<IReadOnlyList<FacetCount>> TagCountsAsync(string kind, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<FacetCount>(new CommandDefinition(
+            "SELECT value, count(*)::int AS articles FROM article_tags_effective WHERE kind = @kind GROUP BY value ORDER BY articles DESC, value LIMIT @limit",
+            new { kind, limit },
+            cancellationToken: cancellationToken))];
+    }
+
+    /// <summary>The other stored articles of an article's story cluster (copies of the same story), newest first.</summary>
+    public async Task<IReadOnlyList<ArticleSummary>> SameStoryAsync(long articleId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<ArticleSummary>(new CommandDefinition(
+            $"""
+            SELECT {ArticleStore.SummaryColumns}
+            FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id
+            WHERE a.story_cluster_id = (SELECT story_cluster_id FROM articles WHERE id = @articleId) AND a.id <> @articleId
+            ORDER BY {Published} DESC, a.id DESC LIMIT 50
+            """,
+            new { articleId },
+            cancellationToken: cancellationToken))];
+    }
 }

@@ -75,6 +75,30 @@ public sealed class QuoteExportRow
     public string[] Themes { get; init; } = [];
 }
 
+/// <summary>A quote of one article, as its page and API show it.</summary>
+public sealed class ArticleQuote
+{
+    public required string Text { get; init; }
+
+    public int Start { get; init; }
+
+    public int End { get; init; }
+
+    public string? Speaker { get; init; }
+
+    public long? PersonId { get; init; }
+
+    public string? SpeakerTitle { get; init; }
+
+    public string? SpeakerOrg { get; init; }
+
+    public string? Verb { get; init; }
+
+    public required string Kind { get; init; }
+
+    public float Confidence { get; init; }
+}
+
 /// <summary>Quotes of articles and the people registry: same full name, same person; merges fix the rest.</summary>
 public sealed class QuoteStore(NpgsqlDataSource dataSource)
 {
@@ -234,6 +258,20 @@ public sealed class QuoteStore(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>An article's quotes in text order.</summary>
+    public async Task<IReadOnlyList<ArticleQuote>> ArticleQuotesAsync(long articleId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<ArticleQuote>(new CommandDefinition(
+            """
+            SELECT q.text, q.start_offset AS start, q.end_offset AS "end", coalesce(p.name, q.speaker) AS speaker, q.person_id, q.speaker_title, q.speaker_org,
+                   q.verb, q.kind, q.confidence
+            FROM quotes q LEFT JOIN people p ON p.id = q.person_id WHERE q.article_id = @articleId ORDER BY q.start_offset
+            """,
+            new { articleId },
+            cancellationToken: cancellationToken))];
     }
 
     /// <summary>A person's quotes, newest article first, optionally within dates, and about a theme or a company.</summary>
