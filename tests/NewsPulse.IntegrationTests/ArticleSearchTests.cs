@@ -132,6 +132,9 @@ public sealed class ArticleSearchTests : FreshDatabaseTest
         var people = JsonDocument.Parse(await http.GetStringAsync($"/api/people?q={Uri.EscapeDataString(quoted.Name)}")).RootElement;
         var person = JsonDocument.Parse(await http.GetStringAsync($"/api/people/{quoted.Id}")).RootElement;
 
+        var health = JsonDocument.Parse(await http.GetStringAsync("/healthz")).RootElement;
+        Assert.Equal(("ok", true), (health.GetProperty("status").GetString(), health.GetProperty("database").GetBoolean()));
+        Assert.Equal(JsonValueKind.String, health.GetProperty("last_successful_poll").ValueKind);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/articles/987654")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/people/987654")).StatusCode);
         Assert.Equal(exported.Articles[0].Id, detail.GetProperty("article").GetProperty("id").GetInt64());

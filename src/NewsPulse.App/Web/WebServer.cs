@@ -23,6 +23,7 @@ public static class WebServer
         app.MapPeopleEndpoints();
         app.MapArticleSearch();
         app.MapBrowseEndpoints();
+        app.MapHealth();
         return app;
     }
 }
