@@ -1,26 +1,15 @@
 using System.Net;
 using System.Text.Json;
-using NewsPulse.App.Demo;
 using NewsPulse.App.Hosting;
-using NewsPulse.App.Ingestion;
 using NewsPulse.App.Web;
 using NewsPulse.Storage.Stores;
-using NewsPulse.Tests;
 
 namespace NewsPulse.IntegrationTests;
 
 /// <summary>Article search over the tagged sample corpus: filter logic, keyset pages, full text in each language, facets.</summary>
 public sealed class ArticleSearchTests : FreshDatabaseTest
 {
-    private static readonly string Samples = RepositoryRoot.Combine("samples");
-
-    private async Task<AppServices> IngestSamplesAsync()
-    {
-        await using var site = await StaticSiteServer.StartAsync(Samples, 0, CancellationToken.None);
-        var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, AppConfiguration.LocalSampleFetching);
-        await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(Path.Combine(Samples, "feeds.yaml"), site.BaseUrl), null, CancellationToken.None);
-        return app;
-    }
+    private Task<AppServices> IngestSamplesAsync() => SampleCorpus.IngestAsync(ConnectionString);
 
     private static async Task<List<long>> IdsAsync(ArticleSearch search, ArticleQuery query) =>
         [.. (await search.SearchAsync(query with { Limit = 200 }, CancellationToken.None)).Articles.Select(a => a.Id)];

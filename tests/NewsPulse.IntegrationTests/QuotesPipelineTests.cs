@@ -2,28 +2,17 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Dapper;
-using NewsPulse.App.Demo;
 using NewsPulse.App.Hosting;
-using NewsPulse.App.Ingestion;
 using NewsPulse.App.Quotes;
 using NewsPulse.App.Web;
 using NewsPulse.Storage.Stores;
-using NewsPulse.Tests;
 
 namespace NewsPulse.IntegrationTests;
 
 /// <summary>Quotes through the pipeline: stored with their speakers, people registered, merged, exported over HTTP.</summary>
 public sealed class QuotesPipelineTests : FreshDatabaseTest
 {
-    private static readonly string Samples = RepositoryRoot.Combine("samples");
-
-    private async Task<AppServices> IngestSamplesAsync()
-    {
-        await using var site = await StaticSiteServer.StartAsync(Samples, 0, CancellationToken.None);
-        var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, AppConfiguration.LocalSampleFetching);
-        await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(Path.Combine(Samples, "feeds.yaml"), site.BaseUrl), null, CancellationToken.None);
-        return app;
-    }
+    private Task<AppServices> IngestSamplesAsync() => SampleCorpus.IngestAsync(ConnectionString);
 
     [Fact]
     public async Task Quotes_are_stored_with_people_and_exported_over_HTTP_as_CSV_and_JSON()

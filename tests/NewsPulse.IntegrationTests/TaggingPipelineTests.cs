@@ -2,11 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
-using NewsPulse.App.Demo;
 using NewsPulse.App.Hosting;
 using NewsPulse.App.Ingestion;
 using NewsPulse.App.Tagging;
-using NewsPulse.App.Web;
 using NewsPulse.Tests;
 
 namespace NewsPulse.IntegrationTests;
@@ -14,21 +12,7 @@ namespace NewsPulse.IntegrationTests;
 /// <summary>Tags through the whole pipeline: stored with their model version, re-tagged on demand, corrected by analysts over HTTP.</summary>
 public sealed class TaggingPipelineTests : FreshDatabaseTest
 {
-    private static readonly string Samples = RepositoryRoot.Combine("samples");
-
-    private async Task<AppServices> IngestSamplesAsync(IReadOnlyDictionary<string, string?>? extra = null)
-    {
-        await using var site = await StaticSiteServer.StartAsync(Samples, 0, CancellationToken.None);
-        var settings = new Dictionary<string, string?>(AppConfiguration.LocalSampleFetching);
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        var app = await AppServices.StartAsync(CancellationToken.None, ConnectionString, settings);
-        await app.Get<IngestPipeline>().RunOnceAsync(new IngestRequest(Path.Combine(Samples, "feeds.yaml"), site.BaseUrl), null, CancellationToken.None);
-        return app;
-    }
+    private Task<AppServices> IngestSamplesAsync(IReadOnlyDictionary<string, string?>? extra = null) => SampleCorpus.IngestAsync(ConnectionString, extra);
 
     [Fact]
     public async Task Ingested_articles_are_tagged_with_the_model_version_and_retagging_restores_the_tags()
@@ -61,18 +45,20 @@ public sealed class TaggingPipelineTests : FreshDatabaseTest
     public async Task Analysts_add_and_remove_tags_over_HTTP_and_their_decisions_outrank_the_model()
     {
         await using var app = await IngestSamplesAsync();
-        await using var web = WebServer.Build(ConnectionString, "http://127.0.0.1:0");
-        await web.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(web.Urls.First()) };
+        await using var web = await TestWebServer.StartAsync(ConnectionString);
+        var http = web.Http;
         await using var connection = await DataSource.OpenConnectionAsync();
         var id = await connection.ExecuteScalarAsync<long>("SELECT min(article_id) FROM article_tags WHERE kind = 'company'");
         var company = await connection.ExecuteScalarAsync<string>("SELECT min(value) FROM article_tags WHERE article_id = @id AND kind = 'company'", new { id });
 
-        var added = await http.PostAsJsonAsync($"/api/articles/{id}/tags", new { kind = "theme", value = "Open Source", analyst = "ana" });
-        var removed = await http.DeleteAsync($"/api/articles/{id}/tags/company/{Uri.EscapeDataString(company!)}?analyst=ana");
-        var unknownTheme = await http.PostAsJsonAsync($"/api/articles/{id}/tags", new { kind = "theme", value = "sports" });
-        var unknownKind = await http.PostAsJsonAsync($"/api/articles/{id}/tags", new { kind = "person", value = "Ada" });
-        var noArticle = await http.PostAsJsonAsync("/api/articles/999999/tags", new { kind = "country", value = "FR" });
+        var anonymous = await http.PostAsJsonAsync($"/api/articles/{id}/tags", new { kind = "theme", value = "Open Source", analyst = "ana" });
+        var added = await http.SendAsync(TestWebServer.Admin(HttpMethod.Post, $"/api/articles/{id}/tags", JsonContent.Create(new { kind = "theme", value = "Open Source", analyst = "ana" })));
+        var removed = await http.SendAsync(TestWebServer.Admin(HttpMethod.Delete, $"/api/articles/{id}/tags/company/{Uri.EscapeDataString(company!)}?analyst=ana"));
+        var unknownTheme = await http.SendAsync(TestWebServer.Admin(HttpMethod.Post, $"/api/articles/{id}/tags", JsonContent.Create(new { kind = "theme", value = "sports" })));
+        var unknownKind = await http.SendAsync(TestWebServer.Admin(HttpMethod.Post, $"/api/articles/{id}/tags", JsonContent.Create(new { kind = "person", value = "Ada" })));
+        var noArticle = await http.SendAsync(TestWebServer.Admin(HttpMethod.Post, "/api/articles/999999/tags", JsonContent.Create(new { kind = "country", value = "FR" })));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         var tags = JsonDocument.Parse(await http.GetStringAsync($"/api/articles/{id}/tags")).RootElement;
 
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
@@ -80,6 +66,7 @@ public sealed class TaggingPipelineTests : FreshDatabaseTest
         Assert.Equal(HttpStatusCode.BadRequest, unknownTheme.StatusCode);
         Assert.Contains("not a theme", await unknownTheme.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, unknownKind.StatusCode);
+        Assert.Equal("kind", JsonDocument.Parse(await unknownKind.Content.ReadAsStringAsync()).RootElement.GetProperty("parameter").GetString());
         Assert.Equal(HttpStatusCode.NotFound, noArticle.StatusCode);
         Assert.Contains(tags.GetProperty("themes").EnumerateArray(), t => t.GetProperty("name").GetString() == "open-source" && t.GetProperty("source").GetString() == "analyst");
         Assert.DoesNotContain(tags.GetProperty("companies").EnumerateArray(), c => c.GetProperty("name").GetString() == company);

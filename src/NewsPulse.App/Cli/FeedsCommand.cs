@@ -128,20 +128,9 @@ internal static class FeedsCommand
         add.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
             // The feeds-file rules validate each URL and option, so `add` accepts exactly what feeds.yaml accepts.
-            var yaml = new System.Text.StringBuilder("feeds:\n");
-            foreach (var url in parseResult.GetValue(urls)!)
-            {
-                yaml.Append(CultureInfo.InvariantCulture, $"  - name: {Quote(parseResult.GetValue(name) ?? (Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host : url))}\n    url: {Quote(url)}\n");
-                foreach (var (key, option) in new[] { ("language", language), ("interval", interval), ("category", category) })
-                {
-                    if (parseResult.GetValue(option) is { } value)
-                    {
-                        yaml.Append(CultureInfo.InvariantCulture, $"    {key}: {Quote(value)}\n");
-                    }
-                }
-            }
-
-            var parsed = FeedsFileParser.Parse(yaml.ToString(), "command line");
+            var each = parseResult.GetValue(urls)!.Select(url => FeedsFileParser.ParseFields(
+                url, parseResult.GetValue(name), parseResult.GetValue(language), parseResult.GetValue(interval), parseResult.GetValue(category), "command line")).ToList();
+            var parsed = new FeedsFile("command line", [.. each.SelectMany(f => f.Feeds)], [.. each.SelectMany(f => f.Errors)]);
             foreach (var error in parsed.Errors)
             {
                 Console.Error.WriteLine($"error: {error.Message}");
@@ -222,8 +211,6 @@ internal static class FeedsCommand
 
         Console.WriteLine($"{added} added, {feeds.Count - added} already present.");
     }
-
-    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     private static string? When(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

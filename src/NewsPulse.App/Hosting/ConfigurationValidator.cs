@@ -18,6 +18,7 @@ public static class ConfigurationValidator
         (ClusteringOptions.SectionName, typeof(ClusteringOptions)),
         (TaggingOptions.SectionName, typeof(TaggingOptions)),
         (QuotesOptions.SectionName, typeof(QuotesOptions)),
+        (ApiOptions.SectionName, typeof(ApiOptions)),
     ];
 
     public static void ThrowIfInvalid(IConfiguration configuration)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using NewsPulse.App.Ingestion;
 using NewsPulse.App.Quotes;
 using NewsPulse.App.Tagging;
+using NewsPulse.App.Telemetry;
 using NewsPulse.Ingest.Extraction;
 using NewsPulse.Ingest.Fetching;
 using NewsPulse.Storage.Migrations;
@@ -17,6 +18,8 @@ public static class ServiceRegistration
     {
         DapperSetup.Configure();
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<PipelineMetrics>();
         services.AddOptions<FetchOptions>().Bind(configuration.GetSection(FetchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -26,6 +29,7 @@ public static class ServiceRegistration
         services.AddOptions<ServeOptions>().Bind(configuration.GetSection(ServeOptions.SectionName));
         services.AddOptions<TaggingOptions>().Bind(configuration.GetSection(TaggingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QuotesOptions>().Bind(configuration.GetSection(QuotesOptions.SectionName));
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "newspulse" }.Build());

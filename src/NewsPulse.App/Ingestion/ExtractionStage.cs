@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using NewsPulse.App.Hosting;
 using NewsPulse.App.Quotes;
 using NewsPulse.App.Tagging;
+using NewsPulse.App.Telemetry;
 using NewsPulse.Domain;
 using NewsPulse.Ingest.Extraction;
 using NewsPulse.Storage.Stores;
@@ -23,6 +24,7 @@ public sealed class ExtractionStage(
     IOptions<TaggingOptions> taggingOptions,
     QuoteStage quoteStage,
     IOptions<QuotesOptions> quotesOptions,
+    PipelineMetrics metrics,
     TimeProvider time,
     ILogger<ExtractionStage> logger)
 {
@@ -30,6 +32,7 @@ public sealed class ExtractionStage(
     public async Task<string?> ExtractAsync(long articleId, string url, string? feedLanguage, FetchedPage page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
+        var started = time.GetTimestamp();
         if (page.ContentType is { } contentType && !contentType.Contains("html", StringComparison.OrdinalIgnoreCase))
         {
             return await FailAsync(articleId, url, $"not an HTML page: content type {contentType}", cancellationToken);
@@ -39,6 +42,7 @@ public sealed class ExtractionStage(
         var result = await extractor.ExtractAsync(html, page.FinalUrl, TimeSpan.FromMilliseconds(extraction.Value.TimeLimitMs), cancellationToken);
         if (result.Article is not { } extracted)
         {
+            metrics.ArticleExtracted("failed", time.GetElapsedTime(started));
             return await FailAsync(articleId, url, result.Problem!, cancellationToken);
         }
 
@@ -47,11 +51,13 @@ public sealed class ExtractionStage(
         {
             logger.LogInformation("Article {Url} is the same story as article {Original}; kept as its duplicate", url, original);
             await clusters.JoinClusterOfAsync(articleId, original, cancellationToken);
+            metrics.ArticleExtracted("duplicate", time.GetElapsedTime(started));
             return null;
         }
 
         var options = clustering.Value;
         await clusters.AssignAsync(articleId, language, StoryFingerprint.Of(extracted.Text), options.OverlapThreshold, TimeSpan.FromDays(options.WindowDays), time.GetUtcNow(), cancellationToken);
+        metrics.ArticleExtracted("extracted", time.GetElapsedTime(started));
         if (taggingOptions.Value.Enabled)
         {
             await tagging.TagAsync(articleId, extracted.Title, extracted.Text, language, cancellationToken);

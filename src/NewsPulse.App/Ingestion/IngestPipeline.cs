@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using NewsPulse.App.Hosting;
+using NewsPulse.App.Telemetry;
 using NewsPulse.Domain;
 using NewsPulse.Ingest.Feeds;
 using NewsPulse.Ingest.Fetching;
@@ -20,6 +21,7 @@ public sealed class IngestPipeline(
     HttpFetcher fetcher,
     RobotsCache robots,
     ExtractionStage extraction,
+    PipelineMetrics metrics,
     TimeProvider time,
     IOptions<FetchOptions> fetchOptions,
     IOptions<SchedulerOptions> schedulerOptions,
@@ -126,6 +128,7 @@ public sealed class IngestPipeline(
     {
         var url = new Uri(feed.Url);
         var declared = TimeSpan.FromSeconds(feed.PollIntervalSeconds);
+        var started = time.GetTimestamp();
         try
         {
             var response = await fetcher.FetchFeedAsync(url, new ConditionalHeaders(feed.Etag, feed.LastModified), cancellationToken);
@@ -162,6 +165,7 @@ public sealed class IngestPipeline(
             logger.LogInformation(
                 "Polled {Feed}: {New} new, {Duplicate} already known ({Updated} changed by the publisher), not modified: {NotModified}",
                 feed.Name, discovered.New, discovered.Duplicate, discovered.Updated, response.NotModified);
+            metrics.FeedPolled(response.NotModified ? "not_modified" : "success", time.GetElapsedTime(started));
             return new FeedPollOutcome(true, response.NotModified, discovered);
         }
         catch (Exception ex) when (ex is FetchException or FeedParseException)
@@ -177,6 +181,7 @@ public sealed class IngestPipeline(
             problems.Enqueue(new IngestProblem("feed", feed.Url, ex.Message));
             await feeds.RecordFailureAsync(feed.Id, fetchError?.StatusCode, ex.Message, checkedAt, NextCheck(observation, checkedAt), cancellationToken);
             logger.LogWarning("Feed {Feed} ({Url}) failed: {Reason}", feed.Name, feed.Url, ex.Message);
+            metrics.FeedPolled("failed", time.GetElapsedTime(started));
             return new FeedPollOutcome(false, false, new DiscoveryResult(0, 0));
         }
     }
@@ -264,7 +269,7 @@ public sealed class IngestPipeline(
                     return new ArticleOutcome(await extraction.FailAsync(article.Id, article.Url, verdict.Reason!, cancellationToken), Deferred: false);
                 }
 
-                var response = await fetcher.FetchPageAsync(new Uri(article.Url), cancellationToken);
+                var response = await FetchPageAsync(new Uri(article.Url), cancellationToken);
                 page = new FetchedPage(response.FinalUrl, response.StatusCode, response.ContentType, response.Body);
                 await articles.SaveFetchedAsync(article.Id, page, time.GetUtcNow(), cancellationToken);
             }
@@ -274,6 +279,22 @@ public sealed class IngestPipeline(
         catch (FetchException ex)
         {
             return new ArticleOutcome(await extraction.FailAsync(article.Id, article.Url, ex.Message, cancellationToken), Deferred: false);
+        }
+    }
+
+    private async Task<FetchedResource> FetchPageAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            var response = await fetcher.FetchPageAsync(url, cancellationToken);
+            outcome = "ok";
+            return response;
+        }
+        finally
+        {
+            metrics.PageFetched(outcome, time.GetElapsedTime(started));
         }
     }
 

@@ -9,6 +9,18 @@ public sealed class Reprocessor(ArticleStore articles, ExtractionStage extractio
 {
     private const int BatchSize = 200;
 
+    /// <summary>The stages that can be rerun, by the names the CLI and the admin API take.</summary>
+    public static readonly IReadOnlyList<string> Stages = ["extract", "tag", "quotes"];
+
+    /// <summary>Reruns the named stage (one of <see cref="Stages"/>).</summary>
+    public Task<ReprocessSummary> RunAsync(string stage, DateTimeOffset? since, IProgress<IngestProgress>? progress, CancellationToken cancellationToken) => stage switch
+    {
+        "extract" => ReextractAsync(since, progress, cancellationToken),
+        "tag" => RetagAsync(since, progress, cancellationToken),
+        "quotes" => RequoteAsync(since, progress, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, $"use one of {string.Join(", ", Stages)}"),
+    };
+
     /// <summary>Re-extracts every article whose raw HTML was fetched since <paramref name="since"/> (all when null).</summary>
     public async Task<ReprocessSummary> ReextractAsync(DateTimeOffset? since, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {

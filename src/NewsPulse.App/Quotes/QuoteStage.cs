@@ -1,4 +1,5 @@
 using NewsPulse.Quotes;
+using NewsPulse.App.Telemetry;
 using NewsPulse.Storage.Stores;
 
 namespace NewsPulse.App.Quotes;
@@ -8,7 +9,7 @@ namespace NewsPulse.App.Quotes;
 /// people to the registry with the role the article gives them, dated by the article. A failure is logged and
 /// never fails ingestion.
 /// </summary>
-public sealed class QuoteStage(QuoteStore quotes, TimeProvider time, ILogger<QuoteStage> logger)
+public sealed class QuoteStage(QuoteStore quotes, PipelineMetrics metrics, TimeProvider time, ILogger<QuoteStage> logger)
 {
     private static readonly QuoteExtractor Extractor = new();
 
@@ -16,6 +17,14 @@ public sealed class QuoteStage(QuoteStore quotes, TimeProvider time, ILogger<Quo
     public async Task<int?> ExtractAsync(long articleId, string text, string? language, DateTimeOffset? publishedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var started = time.GetTimestamp();
+        var found = await ExtractAndStoreAsync(articleId, text, language, publishedAt, cancellationToken);
+        metrics.QuotesExtracted(found, time.GetElapsedTime(started));
+        return found;
+    }
+
+    private async Task<int?> ExtractAndStoreAsync(long articleId, string text, string? language, DateTimeOffset? publishedAt, CancellationToken cancellationToken)
+    {
         List<ExtractedQuote> found;
         try
         {

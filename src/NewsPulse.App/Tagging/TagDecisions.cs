@@ -3,8 +3,8 @@ using NewsPulse.Tagging;
 
 namespace NewsPulse.App.Tagging;
 
-/// <summary>The outcome of an analyst's decision: stored (with the value as stored), or why not.</summary>
-public sealed record TagDecision(bool Stored, string? Kind, string? Value, string? Error, bool ArticleMissing);
+/// <summary>The outcome of an analyst's decision: stored (with the value as stored), or why not and which field (kind or value) was wrong.</summary>
+public sealed record TagDecision(bool Stored, string? Kind, string? Value, string? Error, bool ArticleMissing, string? Field = null);
 
 /// <summary>
 /// Analysts adding or removing a tag on an article (CLI and HTTP API): the value is checked against the knowledge
@@ -16,17 +16,17 @@ public sealed class TagDecisions(TagStore tags, TimeProvider time)
     {
         if (TagKinds.Parse(kindName) is not { } kind)
         {
-            return Refused($"unknown tag kind '{kindName}': use company, country or theme");
+            return Refused("kind", $"unknown tag kind '{kindName}': use company, country or theme");
         }
 
         if (string.IsNullOrWhiteSpace(input))
         {
-            return Refused($"no {kind.Name()} given");
+            return Refused("value", $"no {kind.Name()} given");
         }
 
         if (TagVocabulary.BuiltIn.Resolve(kind, input) is not { } value)
         {
-            return Refused(kind switch
+            return Refused("value", kind switch
             {
                 TagKind.Company => $"'{input}' is not a company of the knowledge files (src/NewsPulse.Tagging/Knowledge/companies-*.jsonl); use its name or an alias",
                 TagKind.Country => $"'{input}' is not a country: use an ISO 3166-1 alpha-2 code (FR) or a name (France, Allemagne)",
@@ -40,5 +40,5 @@ public sealed class TagDecisions(TagStore tags, TimeProvider time)
             : new TagDecision(false, kind.Name(), value, $"no article {articleId}", true);
     }
 
-    private static TagDecision Refused(string error) => new(false, null, null, error, false);
+    private static TagDecision Refused(string field, string error) => new(false, null, null, error, false, field);
 }

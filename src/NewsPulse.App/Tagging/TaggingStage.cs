@@ -1,3 +1,4 @@
+using NewsPulse.App.Telemetry;
 using NewsPulse.Storage.Stores;
 using NewsPulse.Tagging;
 
@@ -7,10 +8,18 @@ namespace NewsPulse.App.Tagging;
 /// Extracted article to stored tags: runs the current model and replaces the article's model tags, recording the
 /// model version first. A failure is logged and leaves the article extracted (untagged); it never fails ingestion.
 /// </summary>
-public sealed class TaggingStage(ModelFiles models, TagStore tags, TimeProvider time, ILogger<TaggingStage> logger)
+public sealed class TaggingStage(ModelFiles models, TagStore tags, PipelineMetrics metrics, TimeProvider time, ILogger<TaggingStage> logger)
 {
     /// <summary>Tags one article; true when its tags were stored.</summary>
     public async Task<bool> TagAsync(long articleId, string? title, string text, string? language, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var tagged = await TagAndStoreAsync(articleId, title, text, language, cancellationToken);
+        metrics.ArticleTagged(tagged ? "tagged" : "failed", time.GetElapsedTime(started));
+        return tagged;
+    }
+
+    private async Task<bool> TagAndStoreAsync(long articleId, string? title, string text, string? language, CancellationToken cancellationToken)
     {
         Tagger tagger;
         try

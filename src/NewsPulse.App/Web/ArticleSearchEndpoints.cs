@@ -36,7 +36,7 @@ public static class ArticleSearchEndpoints
             }
             catch (BadParameterException ex)
             {
-                return Problem(ex.Parameter, ex.Message);
+                return ApiProblem.BadParameter(ex.Parameter, ex.Message);
             }
 
             ArticlePage page;
@@ -46,21 +46,31 @@ public static class ArticleSearchEndpoints
             }
             catch (InvalidCursorException ex)
             {
-                return Problem("cursor", ex.Message);
+                return ApiProblem.BadParameter("cursor", ex.Message);
             }
 
             var counts = facets.Count == 0 ? null : await search.FacetsAsync(query with { Cursor = null }, facets, 20, cancellationToken);
             return Results.Json(new { articles = page.Articles, next_cursor = page.NextCursor, facets = counts }, JsonOutput.Lines);
-        });
+        })
+            .WithSummary("Search tagged articles")
+            .WithDescription("Several values of one filter (repeat it or separate by commas) are OR; different filters are AND. Pages follow next_cursor.")
+            .WithQueryParameters(
+                ("company", "Company name, alias or ticker"),
+                ("country", "ISO 3166-1 alpha-2 code (or an English or French name)"),
+                ("theme", $"One of {string.Join(", ", Themes.All)}"),
+                ("person", "A quoted person's name"),
+                ("language", "ISO 639-1 code of the article, e.g. en, fr"),
+                ("source", "Feed name"),
+                ("from", "Published on or after (2026-11-20 or an ISO 8601 time)"),
+                ("to", "Published before"),
+                ("q", "Full text in the article's language: words, \"phrases\", prefix*, -exclusion"),
+                ("min_confidence", "Lowest tag confidence for the tag filters, 0 to 1"),
+                ("sort", "published (default) or relevance (needs q)"),
+                ("limit", $"Articles per page, 1 to {MaxLimit} (default 50)"),
+                ("cursor", "next_cursor of the previous page"),
+                ("facets", "Counts to add for the current filter: theme, company, country"));
         return routes;
     }
-
-    private static IResult Problem(string parameter, string detail) =>
-        Results.Problem(
-            title: $"Invalid parameter '{parameter}'",
-            detail: detail,
-            statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
 
     private static (ArticleQuery Query, IReadOnlyList<string> Facets) Parse(IQueryCollection parameters)
     {
@@ -116,8 +126,8 @@ public static class ArticleSearchEndpoints
 
     private static DateTimeOffset? Date(IQueryCollection parameters, string name) =>
         Single(parameters, name) is not { } value ? null
-        : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed
-        : throw new BadParameterException(name, $"{name} must be a date like 2026-11-20 or 2026-11-20T08:00:00Z, not '{value}'");
+        : CliDates.TryParse(value, out var parsed) ? parsed
+        : throw new BadParameterException(name, CliDates.Problem(name, value));
 
     private static double? Number(IQueryCollection parameters, string name, double min, double max) =>
         Single(parameters, name) is not { } value ? null

@@ -7,24 +7,27 @@ namespace NewsPulse.App.Web;
 /// <summary><c>GET /api/people/{id}/quotes?format=csv|json|jsonl&amp;from=&amp;to=&amp;excel=</c>: a person's quotes, as <c>quotes export</c> writes them.</summary>
 public static class PeopleEndpoints
 {
-    private sealed record ErrorBody(string Error);
-
     public static IEndpointRouteBuilder MapPeopleEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/people/{id:long}/quotes", async (long id, string? format, DateTimeOffset? from, DateTimeOffset? to, bool? excel, QuoteStore quotes, HttpResponse response, CancellationToken cancellationToken) =>
+        routes.MapGet("/api/people/{id:long}/quotes", async (long id, string? format, string? from, string? to, bool? excel, QuoteStore quotes, HttpResponse response, CancellationToken cancellationToken) =>
         {
             var chosen = format ?? "json";
             if (!QuoteExport.Formats.Contains(chosen))
             {
-                return Results.Json(new ErrorBody($"format must be one of {string.Join(", ", QuoteExport.Formats)}"), JsonOutput.Lines, statusCode: StatusCodes.Status400BadRequest);
+                return ApiProblem.BadParameter("format", $"format must be one of {string.Join(", ", QuoteExport.Formats)}");
+            }
+
+            if ((ApiProblem.InvalidDate("from", from) ?? ApiProblem.InvalidDate("to", to)) is { } invalid)
+            {
+                return invalid;
             }
 
             if (await quotes.GetPersonAsync(id, cancellationToken) is not { } person)
             {
-                return Results.Json(new ErrorBody($"no person {id}"), JsonOutput.Lines, statusCode: StatusCodes.Status404NotFound);
+                return ApiProblem.NotFound($"no person {id}");
             }
 
-            var rows = await quotes.ExportAsync(person.Id, from, to, theme: null, company: null, cancellationToken);
+            var rows = await quotes.ExportAsync(person.Id, CliDates.Parse(from, "from"), CliDates.Parse(to, "to"), theme: null, company: null, cancellationToken);
             response.ContentType = chosen switch
             {
                 "csv" => "text/csv; charset=utf-8",
@@ -38,7 +41,7 @@ public static class PeopleEndpoints
 
             await QuoteExport.WriteAsync(rows, chosen, excel ?? false, response.Body, cancellationToken);
             return Results.Empty;
-        });
+        }).WithSummary("A person's quotes as csv, json or jsonl; from and to bound the article dates; excel=true adds a BOM for Excel");
         return routes;
     }
 }

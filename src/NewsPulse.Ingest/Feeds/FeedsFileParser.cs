@@ -36,6 +36,36 @@ public static partial class FeedsFileParser
         return Parse(text, path, baseUrl);
     }
 
+    /// <summary>
+    /// Validates one feed given field by field (the CLI's <c>feeds add</c>, the admin API) by the very rules of a
+    /// feeds file: each field becomes a quoted YAML scalar, so no value can smuggle in structure.
+    /// </summary>
+    /// <param name="url">The feed's URL.</param>
+    /// <param name="name">Its display name; null for the URL's host.</param>
+    /// <param name="language">ISO 639-1 hint, or null.</param>
+    /// <param name="interval">Polling interval (90s, 15m, 2h, 1d), or null for the default.</param>
+    /// <param name="category">Category, or null.</param>
+    /// <param name="source">Labels the errors, e.g. "command line".</param>
+    public static FeedsFile ParseFields(string url, string? name, string? language, string? interval, string? category, string source)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var yaml = new System.Text.StringBuilder("feeds:\n");
+        yaml.Append(CultureInfo.InvariantCulture, $"  - name: {QuoteScalar(name ?? (Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed.Host : url))}\n    url: {QuoteScalar(url)}\n");
+        foreach (var (key, value) in new[] { ("language", language), ("interval", interval), ("category", category) })
+        {
+            if (value is not null)
+            {
+                yaml.Append(CultureInfo.InvariantCulture, $"    {key}: {QuoteScalar(value)}\n");
+            }
+        }
+
+        return Parse(yaml.ToString(), source);
+    }
+
+    private static string QuoteScalar(string value) =>
+        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal) + "\"";
+
     /// <summary>Validates feeds-file text; <paramref name="fileName"/> only labels the errors.</summary>
     public static FeedsFile Parse(string yaml, string fileName, Uri? baseUrl = null)
     {
