@@ -107,45 +107,62 @@ public sealed class QuoteStore(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(quotes);
         seenAt = seenAt.ToUniversalTime();
+        var names = quotes.Where(q => q.SpeakerIsPerson && q.Speaker is not null).Select(q => q.Speaker!).DistinctBy(NameKey).ToList();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM quotes WHERE article_id = @articleId", new { articleId }, transaction, cancellationToken: cancellationToken));
-        var people = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var quote in quotes)
-        {
-            long? personId = null;
-            if (quote.SpeakerIsPerson && quote.Speaker is { } name)
-            {
-                var key = NameKey(name);
-                if (!people.TryGetValue(key, out var id))
-                {
-                    id = people[key] = await PersonIdAsync(connection, transaction, name, key, cancellationToken);
-                }
 
-                personId = id;
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    INSERT INTO person_roles (person_id, title, organisation, first_seen, last_seen)
-                    VALUES (@personId, @title, @organisation, @seenAt, @seenAt)
-                    ON CONFLICT (person_id, title, organisation) DO UPDATE
-                        SET first_seen = least(person_roles.first_seen, excluded.first_seen), last_seen = greatest(person_roles.last_seen, excluded.last_seen)
-                    """,
-                    new { personId, title = quote.SpeakerTitle ?? "", organisation = quote.SpeakerOrg ?? "", seenAt },
-                    transaction,
-                    cancellationToken: cancellationToken));
-            }
-
-            await connection.ExecuteAsync(new CommandDefinition(
+        // Quotes are derived from the stored text and can be extracted again, so the commit need not wait for
+        // the disk; the first round trip also clears the old quotes and finds the speakers already known.
+        var people = (await connection.QueryAsync<(string Key, long Id)>(new CommandDefinition(
                 """
-                INSERT INTO quotes (article_id, person_id, speaker, speaker_title, speaker_org, text, start_offset, end_offset, kind, verb, confidence, context)
-                VALUES (@articleId, @personId, @Speaker, @SpeakerTitle, @SpeakerOrg, @Text, @Start, @End, @Kind, @Verb, @Confidence, @Context)
+                SET LOCAL synchronous_commit = off;
+                DELETE FROM quotes WHERE article_id = @articleId;
+                SELECT name_key, person_id FROM person_names WHERE name_key = ANY(@keys);
                 """,
-                new { articleId, personId, quote.Speaker, quote.SpeakerTitle, quote.SpeakerOrg, quote.Text, quote.Start, quote.End, quote.Kind, quote.Verb, Confidence = (float)quote.Confidence, quote.Context },
+                new { articleId, keys = names.Select(NameKey).ToArray() },
                 transaction,
-                cancellationToken: cancellationToken));
+                cancellationToken: cancellationToken)))
+            .ToDictionary(p => p.Key, p => p.Id, StringComparer.Ordinal);
+        foreach (var name in names.Where(n => !people.ContainsKey(NameKey(n))))
+        {
+            people[NameKey(name)] = await PersonIdAsync(connection, transaction, name, NameKey(name), cancellationToken);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition("UPDATE articles SET quotes_extracted_at = now() WHERE id = @articleId", new { articleId }, transaction, cancellationToken: cancellationToken));
+        long? PersonOf(QuoteRecord quote) => quote.SpeakerIsPerson && quote.Speaker is { } name ? people[NameKey(name)] : null;
+        var roles = quotes.Where(q => PersonOf(q) is not null).Select(q => (Person: PersonOf(q)!.Value, Title: q.SpeakerTitle ?? "", Organisation: q.SpeakerOrg ?? "")).Distinct().ToList();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO person_roles (person_id, title, organisation, first_seen, last_seen)
+            SELECT person_id, title, organisation, @seenAt, @seenAt
+            FROM unnest(@rolePeople, @roleTitles, @roleOrganisations) AS r (person_id, title, organisation)
+            ORDER BY person_id, title, organisation
+            ON CONFLICT (person_id, title, organisation) DO UPDATE
+                SET first_seen = least(person_roles.first_seen, excluded.first_seen), last_seen = greatest(person_roles.last_seen, excluded.last_seen);
+            INSERT INTO quotes (article_id, person_id, speaker, speaker_title, speaker_org, text, start_offset, end_offset, kind, verb, confidence, context)
+            SELECT @articleId, * FROM unnest(@people, @speakers, @titles, @organisations, @texts, @starts, @ends, @kinds, @verbs, @confidences, @contexts);
+            UPDATE articles SET quotes_extracted_at = now() WHERE id = @articleId;
+            """,
+            new
+            {
+                articleId,
+                seenAt,
+                rolePeople = roles.Select(r => r.Person).ToArray(),
+                roleTitles = roles.Select(r => r.Title).ToArray(),
+                roleOrganisations = roles.Select(r => r.Organisation).ToArray(),
+                people = quotes.Select(PersonOf).ToArray(),
+                speakers = quotes.Select(q => q.Speaker).ToArray(),
+                titles = quotes.Select(q => q.SpeakerTitle).ToArray(),
+                organisations = quotes.Select(q => q.SpeakerOrg).ToArray(),
+                texts = quotes.Select(q => q.Text).ToArray(),
+                starts = quotes.Select(q => q.Start).ToArray(),
+                ends = quotes.Select(q => q.End).ToArray(),
+                kinds = quotes.Select(q => q.Kind).ToArray(),
+                verbs = quotes.Select(q => q.Verb).ToArray(),
+                confidences = quotes.Select(q => (float)q.Confidence).ToArray(),
+                contexts = quotes.Select(q => q.Context).ToArray(),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
 
