@@ -15,9 +15,10 @@ public static class WebServer
         AppServices.ConfigureLogging(builder.Logging, builder.Configuration);
         builder.WebHost.UseUrls(urls);
         builder.Services.AddNewsPulse(builder.Configuration, connectionString);
+        builder.Services.AddWebPages();
         addServices?.Invoke(builder.Services);
         var app = builder.Build();
-        app.MapArticlePages();
+        app.MapWebPages();
         app.MapFeedHealth();
         app.MapTagEndpoints();
         app.MapPeopleEndpoints();
