@@ -87,6 +87,7 @@ public sealed class UiText
     public required string AllStoriesInSearch { get; init; }
     public required string NoStories { get; init; }
     public required string DailyVolume { get; init; }
+    public required Func<string, string> DailyVolumeTitle { get; init; }
     public required Func<string, int, int, string, string, string> DailyVolumeDescription { get; init; }
     public required Func<string, int, string> DayCount { get; init; }
     public required string MentionedWithCompanies { get; init; }
@@ -225,6 +226,7 @@ public sealed class UiText
         AllStoriesInSearch = "All these stories in search",
         NoStories = "No stories yet.",
         DailyVolume = "Stories per day, last 90 days",
+        DailyVolumeTitle = name => $"Stories per day about {name}, last 90 days",
         DailyVolumeDescription = (name, total, max, from, to) =>
             $"Bar chart of the daily number of stories about {name} from {from} to {to}: {total} in all, at most {max} in one day.",
         DayCount = (day, count) => $"{day}: {count} {(count == 1 ? "story" : "stories")}",
@@ -342,6 +344,7 @@ public sealed class UiText
         AllStoriesInSearch = "Tous ces articles dans la recherche",
         NoStories = "Aucun article pour l’instant.",
         DailyVolume = "Articles par jour, 90 derniers jours",
+        DailyVolumeTitle = name => $"Articles par jour sur {name}, 90 derniers jours",
         DailyVolumeDescription = (name, total, max, from, to) =>
             $"Histogramme du nombre quotidien d’articles sur {name} du {from} au {to} : {total} au total, au plus {max} en une journée.",
         DayCount = (day, count) => $"{day} : {count} article{(count > 1 ? "s" : "")}",
