@@ -6,8 +6,8 @@ namespace NewsPulse.Storage.Stores;
 /// <summary>How many stories carried a tag on one day (UTC).</summary>
 public sealed record DailyCount(DateOnly Day, int Stories);
 
-/// <summary>A company or country tagged on the same articles as another tag, and on how many of them.</summary>
-public sealed record CoMention(string Kind, string Value, int Articles);
+/// <summary>A company or country tagged on the same articles as another tag, and in how many stories.</summary>
+public sealed record CoMention(string Kind, string Value, int Stories);
 
 /// <summary>What a tag's page shows besides its stories: daily volume and the tags that come with it.</summary>
 public sealed record TagOverview(IReadOnlyList<DailyCount> Days, IReadOnlyList<CoMention> CoMentions);
@@ -24,8 +24,9 @@ public sealed class TagStatistics(NpgsqlDataSource dataSource)
     private const string Published = "coalesce(a.published_at, a.discovered_at)";
 
     /// <summary>
-    /// Tagged articles in [<paramref name="since"/>, <paramref name="until"/>): stories per day (copies of one story,
-    /// its cluster, count once) and the <paramref name="top"/> companies and countries most often tagged with them.
+    /// Tagged articles in [<paramref name="since"/>, <paramref name="until"/>): stories per day and the
+    /// <paramref name="top"/> companies and countries of the most stories with them. Copies of one story (its cluster)
+    /// count once.
     /// Both in one round trip.
     /// </summary>
     public async Task<TagOverview> OverviewAsync(string kind, string value, DateTimeOffset since, DateTimeOffset until, int top, CancellationToken cancellationToken)
@@ -74,12 +75,12 @@ public sealed class TagStatistics(NpgsqlDataSource dataSource)
         SELECT day::timestamp AS day, count(DISTINCT story)::int AS stories FROM tagged GROUP BY day ORDER BY day;
 
         WITH tagged AS ({Tagged}), counted AS (
-            SELECT o.kind, o.value, count(*)::int AS articles,
-                   row_number() OVER (PARTITION BY o.kind ORDER BY count(*) DESC, o.value) AS rank
+            SELECT o.kind, o.value, count(DISTINCT tagged.story)::int AS stories,
+                   row_number() OVER (PARTITION BY o.kind ORDER BY count(DISTINCT tagged.story) DESC, o.value) AS rank
             FROM tagged JOIN article_tags_effective o ON o.article_id = tagged.id
             WHERE o.kind IN ('company', 'country') AND NOT (o.kind = @kind AND o.value = @value)
             GROUP BY o.kind, o.value
         )
-        SELECT kind, value, articles FROM counted WHERE rank <= @top ORDER BY kind, articles DESC, value;
+        SELECT kind, value, stories FROM counted WHERE rank <= @top ORDER BY kind, stories DESC, value;
         """;
 }
