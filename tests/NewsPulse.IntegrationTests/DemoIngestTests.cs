@@ -89,7 +89,7 @@ public sealed class DemoIngestTests : FreshDatabaseTest
         var page = await article.Content.ReadAsStringAsync();
         Assert.Contains("<p>", page, StringComparison.Ordinal);
         var company = await connection.ExecuteScalarAsync<string>("SELECT min(value) FROM article_tags WHERE article_id = @id AND kind = 'company'", new { id });
-        Assert.Contains($">{WebUtility.HtmlEncode(company)}</span>", page, StringComparison.Ordinal);
+        Assert.Contains($">{WebUtility.HtmlEncode(company)}</a>", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         await web.StopAsync();
     }

@@ -44,6 +44,7 @@ public static class ServiceRegistration
         services.AddTransient<TaggingStage>();
         services.AddSingleton<QuoteStore>();
         services.AddSingleton<ArticleSearch>();
+        services.AddSingleton<TagStatistics>();
         services.AddTransient<QuoteStage>();
         services.AddTransient<PersonLookup>();
         services.AddTransient<TagDecisions>();

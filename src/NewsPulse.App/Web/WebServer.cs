@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using NewsPulse.App.Hosting;
 using NewsPulse.App.Telemetry;
 using OpenTelemetry.Metrics;
@@ -24,6 +23,7 @@ public static class WebServer
         AppServices.ConfigureLogging(builder.Logging, builder.Configuration);
         builder.WebHost.UseUrls(urls);
         builder.Services.AddNewsPulse(builder.Configuration, connectionString);
+        builder.Services.AddWebPages();
         builder.Services.AddProblemDetails();
         builder.Services.AddApiRateLimiting(builder.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions());
         builder.Services.AddApiDocumentation();
@@ -34,12 +34,11 @@ public static class WebServer
         addServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        _ = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
         app.UseRateLimiter();
         app.UseMiddleware<ConditionalGetMiddleware>();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapApiDocumentation();
-        app.MapArticlePages();
+        app.MapWebPages();
         app.MapFeedHealth();
         app.MapTagEndpoints();
         app.MapPeopleEndpoints();

@@ -99,6 +99,26 @@ public sealed class ArticleQuote
     public float Confidence { get; init; }
 }
 
+/// <summary>A quote of one person with the article it is in, as the person's page lists it.</summary>
+public sealed class PersonQuote
+{
+    public required string Text { get; init; }
+
+    public required string Kind { get; init; }
+
+    public string? SpeakerTitle { get; init; }
+
+    public string? SpeakerOrg { get; init; }
+
+    public long ArticleId { get; init; }
+
+    public required string ArticleTitle { get; init; }
+
+    public string? Language { get; init; }
+
+    public DateTimeOffset PublishedAt { get; init; }
+}
+
 /// <summary>Quotes of articles and the people registry: same full name, same person; merges fix the rest.</summary>
 public sealed class QuoteStore(NpgsqlDataSource dataSource)
 {
@@ -288,6 +308,23 @@ public sealed class QuoteStore(NpgsqlDataSource dataSource)
             FROM quotes q LEFT JOIN people p ON p.id = q.person_id WHERE q.article_id = @articleId ORDER BY q.start_offset
             """,
             new { articleId },
+            cancellationToken: cancellationToken))];
+    }
+
+    /// <summary>A person's latest quotes, newest article first, each with its article.</summary>
+    public async Task<IReadOnlyList<PersonQuote>> PersonQuotesAsync(long personId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<PersonQuote>(new CommandDefinition(
+            """
+            SELECT q.text, q.kind, q.speaker_title, q.speaker_org, a.id AS article_id, coalesce(a.title, a.feed_title, a.url) AS article_title,
+                   a.language, coalesce(a.published_at, a.discovered_at) AS published_at
+            FROM quotes q JOIN articles a ON a.id = q.article_id
+            WHERE q.person_id = @personId
+            ORDER BY coalesce(a.published_at, a.discovered_at) DESC, q.article_id DESC, q.start_offset
+            LIMIT @limit
+            """,
+            new { personId, limit },
             cancellationToken: cancellationToken))];
     }
 
