@@ -55,6 +55,11 @@ public sealed class BrowserTests : FreshDatabaseTest
         await page.Locator("form [name=company]").First.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("company=", StringComparison.Ordinal));
         await ShootAsync(page, "1-search-by-company");
+        await page.Locator("article a[href^='/companies/'], main a[href^='/companies/']").First.ClickAsync();
+        await page.WaitForURLAsync("**/companies/**");
+        var chartBars = await page.Locator("svg rect").CountAsync();
+        await ShootAsync(page, "1b-company-page");
+        await page.GoBackAsync();
         await page.Locator($"a[href='/articles/{articleId}']").First.ClickAsync();
         await page.WaitForURLAsync($"**/articles/{articleId}");
         var heading = await page.Locator("h1").First.InnerTextAsync();
@@ -65,6 +70,7 @@ public sealed class BrowserTests : FreshDatabaseTest
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator($"a[href*='/api/people/{personId}/quotes'][href*='format=csv']").First.ClickAsync());
         var csv = await File.ReadAllLinesAsync(await download.PathAsync());
 
+        Assert.True(chartBars >= 90, $"the company page charts 90 days ({chartBars} bars)");
         Assert.Equal(title, heading);
         Assert.StartsWith("quote_id,person_id,person,", csv[0].TrimStart((char)0xFEFF), StringComparison.Ordinal);
         Assert.Equal(expectedQuotes, CountCsvRecords(csv) - 1);
