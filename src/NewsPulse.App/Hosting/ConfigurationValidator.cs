@@ -19,6 +19,8 @@ public static class ConfigurationValidator
         (TaggingOptions.SectionName, typeof(TaggingOptions)),
         (QuotesOptions.SectionName, typeof(QuotesOptions)),
         (ApiOptions.SectionName, typeof(ApiOptions)),
+        (SmtpOptions.SectionName, typeof(SmtpOptions)),
+        (DigestOptions.SectionName, typeof(DigestOptions)),
     ];
 
     public static void ThrowIfInvalid(IConfiguration configuration)

@@ -29,6 +29,8 @@ public static class ServiceRegistration
         services.AddOptions<ServeOptions>().Bind(configuration.GetSection(ServeOptions.SectionName));
         services.AddOptions<TaggingOptions>().Bind(configuration.GetSection(TaggingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QuotesOptions>().Bind(configuration.GetSection(QuotesOptions.SectionName));
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 

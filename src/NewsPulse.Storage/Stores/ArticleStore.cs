@@ -218,7 +218,8 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
             UPDATE articles SET status = @status, duplicate_of = @original, title = coalesce(@Title, feed_title), authors = @Authors,
                 published_at = coalesce(@PublishedAt, published_at), modified_at = @ModifiedAt, language = @language,
                 canonical_url = @canonicalUrl, site_name = @SiteName, description = @Description, image_url = @imageUrl, text = @Text,
-                extracted_at = @extractedAt, last_error = NULL, lease_until = NULL, updated_at = now()
+                extracted_at = @extractedAt, first_extracted_at = coalesce(first_extracted_at, @extractedAt),
+                last_error = NULL, lease_until = NULL, updated_at = now()
             WHERE id = @articleId
             """,
             new
