@@ -44,7 +44,9 @@ public sealed class DigestService(
     /// Composes the digest of every confirmed subscriber whose local send hour has come today (all of them with
     /// <paramref name="ignoreSendHour"/>) and who has none yet for their local date, and adds it to the outbox.
     /// </summary>
+    /// <param name="ignoreSendHour">Compose for every confirmed subscriber now, whatever their send hour (`digest send --now`).</param>
     /// <param name="date">A local date to compose for instead of today (its window ends at the subscriber's send hour that day).</param>
+    /// <param name="cancellationToken">Stops the pass; digests already in the outbox stay there.</param>
     public async Task<DigestPlanSummary> PlanAsync(bool ignoreSendHour, DateOnly? date, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();

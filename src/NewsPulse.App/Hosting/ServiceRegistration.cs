@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NewsPulse.App.Digest;
 using NewsPulse.App.Ingestion;
 using NewsPulse.App.Quotes;
 using NewsPulse.App.Tagging;
@@ -51,6 +52,11 @@ public static class ServiceRegistration
         services.AddTransient<PersonLookup>();
         services.AddTransient<TagDecisions>();
         services.AddTransient<ModelTraining>();
+        services.AddSingleton<SubscriberStore>();
+        services.AddSingleton<DigestStore>();
+        services.AddSingleton<LinkTokens>();
+        services.AddSingleton<MailTransport>();
+        services.AddTransient<DigestService>();
 
         services.AddHttpClient<HttpFetcher>(HttpFetcher.HttpClientName)
             .ConfigureHttpClient((provider, client) => HttpFetcher.ConfigureClient(client, provider.GetRequiredService<IOptions<FetchOptions>>().Value))
