@@ -29,5 +29,18 @@ public sealed record PersonView(PersonSummary Person, IReadOnlyList<string> Name
 /// <summary>People matching a name, or the most quoted when none was given.</summary>
 public sealed record PeopleView(string? Query, IReadOnlyList<PersonSummary> People);
 
-/// <summary>The digest subscription form: the time zones to suggest and the one to start with.</summary>
-public sealed record SubscribeView(IReadOnlyList<string> TimeZones, string DefaultTimeZone);
+/// <summary>
+/// The digest subscription form: the time zones to suggest and the one to start with; when managing a subscription,
+/// its current preferences and where the form posts; after a refused submission, what was wrong.
+/// </summary>
+public sealed record SubscribeView(IReadOnlyList<string> TimeZones, string DefaultTimeZone)
+{
+    public NewsPulse.Storage.Stores.Subscriber? Current { get; init; }
+
+    public string Action { get; init; } = "/subscribe";
+
+    public string? Error { get; init; }
+}
+
+/// <summary>A page asking to confirm an action with one button (links in emails must not act on a mere GET: scanners follow them).</summary>
+public sealed record ActionView(string Heading, string Message, string ButtonLabel, string Action);

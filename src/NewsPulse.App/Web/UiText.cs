@@ -130,6 +130,24 @@ public sealed class UiText
     public required string TimeZoneHint { get; init; }
     public required string MaxStories { get; init; }
     public required string SubscribeButton { get; init; }
+    public required string CheckInboxTitle { get; init; }
+    public required Func<string, string> CheckInbox { get; init; }
+    public required string MailUnavailable { get; init; }
+    public required string ConfirmTitle { get; init; }
+    public required Func<string, string> ConfirmIntro { get; init; }
+    public required string ConfirmButton { get; init; }
+    public required string ConfirmedTitle { get; init; }
+    public required string Confirmed { get; init; }
+    public required string UnsubscribeTitle { get; init; }
+    public required Func<string, string> UnsubscribeIntro { get; init; }
+    public required string UnsubscribeButton { get; init; }
+    public required string UnsubscribedTitle { get; init; }
+    public required string Unsubscribed { get; init; }
+    public required string ManageTitle { get; init; }
+    public required string SaveButton { get; init; }
+    public required string Saved { get; init; }
+    public required string LinkInvalidTitle { get; init; }
+    public required string LinkInvalid { get; init; }
 
     /// <summary>Theme names as readers of this language call them; the stored names stay in links.</summary>
     public required IReadOnlyDictionary<string, string> ThemeNames { get; init; }
@@ -270,6 +288,24 @@ public sealed class UiText
         TimeZoneHint = "IANA name, like Europe/Paris or America/New_York",
         MaxStories = "At most this many stories",
         SubscribeButton = "Subscribe",
+        CheckInboxTitle = "Check your inbox",
+        CheckInbox = email => $"If {email} is not subscribed yet, a confirmation link is on its way there. Your digest starts once you click it.",
+        MailUnavailable = "The confirmation email could not be sent just now. Please try again in a few minutes.",
+        ConfirmTitle = "Confirm your subscription",
+        ConfirmIntro = email => $"Send the daily digest to {email}?",
+        ConfirmButton = "Confirm",
+        ConfirmedTitle = "Subscription confirmed",
+        Confirmed = "Your first digest arrives at the hour you chose. Every digest has links to change your preferences or unsubscribe.",
+        UnsubscribeTitle = "Unsubscribe",
+        UnsubscribeIntro = email => $"Stop sending the daily digest to {email}?",
+        UnsubscribeButton = "Unsubscribe",
+        UnsubscribedTitle = "Unsubscribed",
+        Unsubscribed = "No more digests will be sent to this address. You can subscribe again at any time.",
+        ManageTitle = "Your digest preferences",
+        SaveButton = "Save",
+        Saved = "Your preferences are saved; the next digest follows them.",
+        LinkInvalidTitle = "This link does not work",
+        LinkInvalid = "It may have expired, or a newer email replaced it. Subscribe again to get a fresh link.",
         ThemeNames = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["open-source"] = "Open source", ["policy"] = "Policy", ["markets"] = "Markets", ["ai"] = "AI",
@@ -388,6 +424,24 @@ public sealed class UiText
         TimeZoneHint = "nom IANA, par exemple Europe/Paris ou America/Montreal",
         MaxStories = "Nombre maximal d’articles",
         SubscribeButton = "S’abonner",
+        CheckInboxTitle = "Consultez votre boîte de réception",
+        CheckInbox = email => $"Si {email} n’est pas encore abonné, un lien de confirmation vient d’y être envoyé. Le résumé commence dès que vous cliquez dessus.",
+        MailUnavailable = "L’e-mail de confirmation n’a pas pu être envoyé pour l’instant. Réessayez dans quelques minutes.",
+        ConfirmTitle = "Confirmez votre abonnement",
+        ConfirmIntro = email => $"Envoyer le résumé quotidien à {email} ?",
+        ConfirmButton = "Confirmer",
+        ConfirmedTitle = "Abonnement confirmé",
+        Confirmed = "Votre premier résumé arrivera à l’heure choisie. Chaque résumé contient des liens pour modifier vos préférences ou vous désabonner.",
+        UnsubscribeTitle = "Se désabonner",
+        UnsubscribeIntro = email => $"Ne plus envoyer le résumé quotidien à {email} ?",
+        UnsubscribeButton = "Se désabonner",
+        UnsubscribedTitle = "Désabonnement effectué",
+        Unsubscribed = "Plus aucun résumé ne sera envoyé à cette adresse. Vous pouvez vous réabonner à tout moment.",
+        ManageTitle = "Vos préférences de résumé",
+        SaveButton = "Enregistrer",
+        Saved = "Vos préférences sont enregistrées ; le prochain résumé en tiendra compte.",
+        LinkInvalidTitle = "Ce lien ne fonctionne pas",
+        LinkInvalid = "Il a peut-être expiré, ou un e-mail plus récent l’a remplacé. Abonnez-vous de nouveau pour recevoir un nouveau lien.",
         ThemeNames = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["open-source"] = "Logiciel libre", ["policy"] = "Politiques publiques", ["markets"] = "Marchés", ["ai"] = "Intelligence artificielle",

@@ -41,14 +41,7 @@ public static class WebPages
     public static IEndpointRouteBuilder MapWebPages(this IEndpointRouteBuilder routes)
     {
         routes.MapSiteStyle();
-        var pages = routes.MapGroup("").AddEndpointFilter(async (context, next) =>
-        {
-            var headers = context.HttpContext.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "same-origin";
-            return await next(context);
-        });
+        var pages = routes.MapGroup("").AddEndpointFilter(SecurityHeaders);
         pages.MapGet("/", SearchAsync);
         pages.MapGet("/articles/{id}", ArticleAsync);
         pages.MapGet("/companies/{key}", (string key, HttpContext http, ArticleSearch search, TagStatistics statistics, TimeProvider time, CancellationToken cancellationToken) =>
@@ -61,13 +54,33 @@ public static class WebPages
         pages.MapGet("/people/{id}", PersonAsync);
         pages.MapGet("/feeds", async (HttpContext http, FeedStore feeds, CancellationToken cancellationToken) =>
             Render<FeedsPage>(PageContext.For(http), await feeds.ListAsync(enabledOnly: false, source: null, cancellationToken)));
-        pages.MapGet("/subscribe", (HttpContext http) =>
-        {
-            var page = PageContext.For(http);
-            return Render<SubscribePage>(page, new SubscribeView(TimeZones.Value, page.Text.Language == "fr" ? "Europe/Paris" : "UTC"));
-        });
+        pages.MapGet("/subscribe", (HttpContext http) => Subscribe(PageContext.For(http), null, "/subscribe", null));
         return routes;
     }
+
+    /// <summary>The headers of every page: the pages run no script at all, so none may run.</summary>
+    public static async ValueTask<object?> SecurityHeaders(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var headers = context.HttpContext.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "same-origin";
+        return await next(context);
+    }
+
+    /// <summary>The subscription form: new (<paramref name="current"/> null) or a subscriber's preferences, with the problem of a refused submission.</summary>
+    internal static RazorComponentResult<SubscribePage> Subscribe(PageContext page, Subscriber? current, string action, string? error) =>
+        Render<SubscribePage>(
+            page,
+            new SubscribeView(TimeZones.Value, page.Text.Language == "fr" ? "Europe/Paris" : "UTC") { Current = current, Action = action, Error = error },
+            error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+
+    internal static RazorComponentResult<MessagePage> Message(PageContext page, string heading, string message, int statusCode = StatusCodes.Status200OK) =>
+        Render<MessagePage>(page, new MessageView(heading, message), statusCode);
+
+    internal static RazorComponentResult<ActionPage> Ask(PageContext page, ActionView view) => Render<ActionPage>(page, view);
 
     private static async Task<IResult> SearchAsync(HttpContext http, ArticleSearch search, TagStatistics statistics, CancellationToken cancellationToken)
     {
@@ -175,8 +188,7 @@ public static class WebPages
 
     private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-    private static RazorComponentResult<MessagePage> NotFound(PageContext page) =>
-        Render<MessagePage>(page, new MessageView(page.Text.NotFoundTitle, page.Text.NotFound), StatusCodes.Status404NotFound);
+    private static RazorComponentResult<MessagePage> NotFound(PageContext page) => Message(page, page.Text.NotFoundTitle, page.Text.NotFound, StatusCodes.Status404NotFound);
 
     /// <summary>Every page takes the request's context and its own model.</summary>
     private static RazorComponentResult<TPage> Render<TPage>(PageContext page, object model, int statusCode = StatusCodes.Status200OK)

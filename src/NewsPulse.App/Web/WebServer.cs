@@ -45,6 +45,7 @@ public static class WebServer
         app.MapArticleSearch();
         app.MapBrowseEndpoints();
         app.MapAdminEndpoints();
+        app.MapSubscriptionEndpoints();
         app.MapHealth();
         return app;
     }
