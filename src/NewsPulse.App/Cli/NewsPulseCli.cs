@@ -19,6 +19,8 @@ public static class NewsPulseCli
         root.Subcommands.Add(TagsCommand.Create());
         root.Subcommands.Add(QuotesCommand.Create());
         root.Subcommands.Add(PeopleCommand.Create());
+        root.Subcommands.Add(SubscribersCommand.Create());
+        root.Subcommands.Add(DigestCommand.Create());
         root.Subcommands.Add(ReprocessCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());

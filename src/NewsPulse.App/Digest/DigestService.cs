@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using NewsPulse.App.Hosting;
+using NewsPulse.App.Ingestion;
 using NewsPulse.Digest;
 using NewsPulse.Storage.Stores;
 
@@ -98,9 +99,10 @@ public sealed class DigestService(
     }
 
     /// <summary>Sends every digest the outbox holds that is due, <see cref="DigestOptions.SendConcurrency"/> at a time.</summary>
-    public async Task<DigestSendSummary> SendDueAsync(IProgress<int>? progress, CancellationToken cancellationToken)
+    public async Task<DigestSendSummary> SendDueAsync(IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+        var counter = new SendProgress(progress, await store.CountDueAsync(time.GetUtcNow(), cancellationToken));
         int sent = 0, retrying = 0, failed = 0;
         while (true)
         {
@@ -111,7 +113,7 @@ public sealed class DigestService(
             }
 
             var parts = batch.Chunk((batch.Count + options.Value.SendConcurrency - 1) / options.Value.SendConcurrency);
-            var outcomes = await Task.WhenAll(parts.Select(part => SendPartAsync(part, progress, cancellationToken)));
+            var outcomes = await Task.WhenAll(parts.Select(part => SendPartAsync(part, counter, cancellationToken)));
             foreach (var outcome in outcomes.SelectMany(o => o))
             {
                 _ = outcome switch
@@ -168,7 +170,7 @@ public sealed class DigestService(
     }
 
     /// <summary>One SMTP connection's share of a batch, in order; a refused message or connection starts the next one afresh.</summary>
-    private async Task<List<SendOutcome>> SendPartAsync(DigestDelivery[] part, IProgress<int>? progress, CancellationToken cancellationToken)
+    private async Task<List<SendOutcome>> SendPartAsync(DigestDelivery[] part, SendProgress progress, CancellationToken cancellationToken)
     {
         var outcomes = new List<SendOutcome>();
         IMailSession? session = null;
@@ -198,7 +200,7 @@ public sealed class DigestService(
                 }
 
                 outcomes.Add(outcome);
-                progress?.Report(1);
+                progress.OneMore();
             }
         }
         finally
@@ -263,6 +265,18 @@ public sealed class DigestService(
         var host = new Uri(options.Value.PublicBaseUrl).Host;
         var day = date?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "confirm";
         return $"digest.{day}.{subscriberId}.{Guid.NewGuid():N}@{host}";
+    }
+
+    /// <summary>Counts digests handed over by the parallel parts of a pass, for one progress line.</summary>
+    private sealed class SendProgress(IProgress<IngestProgress>? progress, int total)
+    {
+        private int _done;
+
+        public void OneMore()
+        {
+            var done = Interlocked.Increment(ref _done);
+            progress?.Report(new IngestProgress("send", done, Math.Max(done, total)));
+        }
     }
 
     private static DigestPreferences Preferences(Subscriber subscriber) => new()

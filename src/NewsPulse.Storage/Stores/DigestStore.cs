@@ -60,6 +60,10 @@ public sealed class DigestStore(NpgsqlDataSource dataSource)
 {
     private const int LeadCharacters = 600;
 
+    /// <summary>Due to send: pending and its time has come, or left "sending" by a pass that stopped (its lease expired).</summary>
+    private const string Due =
+        "s.status = 'confirmed' AND d.next_attempt_at <= @now AND (d.state = 'pending' OR (d.state = 'sending' AND d.lease_until < @now))";
+
     /// <summary>Stories first extracted in [from, to), with their tags and quotes, in three reads.</summary>
     public async Task<DigestWindowData> WindowAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
@@ -149,11 +153,10 @@ public sealed class DigestStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return [.. await connection.QueryAsync<DigestDelivery>(new CommandDefinition(
-            """
+            $"""
             WITH due AS (
                 SELECT d.id FROM digest_deliveries d JOIN subscribers s ON s.id = d.subscriber_id
-                WHERE s.status = 'confirmed' AND d.next_attempt_at <= @now
-                  AND (d.state = 'pending' OR (d.state = 'sending' AND d.lease_until < @now))
+                WHERE {Due}
                 ORDER BY d.next_attempt_at, d.id
                 LIMIT @limit
                 FOR UPDATE OF d SKIP LOCKED)
@@ -164,6 +167,16 @@ public sealed class DigestStore(NpgsqlDataSource dataSource)
             """,
             new { limit, now, leaseUntil = now + lease },
             cancellationToken: cancellationToken))];
+    }
+
+    /// <summary>How many digests a sending pass starting now would try.</summary>
+    public async Task<int> CountDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            $"SELECT count(*) FROM digest_deliveries d JOIN subscribers s ON s.id = d.subscriber_id WHERE {Due}",
+            new { now },
+            cancellationToken: cancellationToken));
     }
 
     public async Task MarkSentAsync(long id, DateTimeOffset sentAt, CancellationToken cancellationToken)
