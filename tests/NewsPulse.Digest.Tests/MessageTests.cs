@@ -72,6 +72,17 @@ public class MessageTests
     }
 
     [Fact]
+    public void A_long_unsubscribe_url_survives_header_folding()
+    {
+        var digest = DigestComposer.Compose([Story(1, "Any")], [], new DigestPreferences(), Day)!;
+        var links = DigestRendererTests.Links with { UnsubscribeUrl = "https://newspulse.example/unsubscribe/" + new string('a', 43) + "?token=" + new string('b', 86) };
+
+        var message = DigestMessage.Build(digest, DigestRenderer.Render(digest, links), links, From, To, "a@b.example", SendAt);
+
+        Assert.Equal($"<{links.UnsubscribeUrl}>", RoundTrip(message).Headers["List-Unsubscribe"]?.Trim());
+    }
+
+    [Fact]
     public void Message_id_given_with_angle_brackets_is_not_doubled()
     {
         var digest = DigestComposer.Compose([Story(1, "Any")], [], new DigestPreferences(), Day)!;
