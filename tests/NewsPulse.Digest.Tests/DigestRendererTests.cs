@@ -91,7 +91,7 @@ public class DigestRendererTests
         AssertContainsAll(
             rendered.Html,
             "Les Echos · 6 décembre 2026",
-            "<h2 lang=\"en\"",
+            "<h2 class=\"np-text\" lang=\"en\"",
             ">Se désabonner</a>");
         Assert.Contains("Citations du jour", rendered.Text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Se désabonner\u00A0: <https://newspulse.example/unsubscribe/abc?t=x&y=1>", rendered.Text, StringComparison.Ordinal);
