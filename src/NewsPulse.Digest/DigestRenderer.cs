@@ -59,7 +59,7 @@ public static class DigestRenderer
         var story = entry.Story;
         var lang = HtmlEmail.LangAttribute(story.Language, text.Language);
         var html = new StringBuilder()
-            .Append("<h2").Append(lang).Append(" style=\"margin:0 0 4px;font-size:18px;line-height:1.35;font-weight:600;\">")
+            .Append("<h2 class=\"np-text\"").Append(lang).Append(" style=\"margin:0 0 4px;font-size:18px;line-height:1.35;font-weight:600;color:#1f2328;\">")
             .Append(HtmlEmail.Link(story.Url, PlainText.Collapse(story.Title), HtmlEmail.LinkStyle.Replace("underline", "none", StringComparison.Ordinal)))
             .Append("</h2>\n")
             .Append(HtmlEmail.Muted(HtmlEmail.Encode(SourceLine(story, text))))

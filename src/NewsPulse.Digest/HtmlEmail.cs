@@ -1,5 +1,6 @@
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace NewsPulse.Digest;
 
@@ -29,7 +30,11 @@ internal static class HtmlEmail
         }
         """;
 
-    public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+    // Non-Latin text stays as UTF-8 characters (the part is UTF-8) instead of numeric entities, which would double the
+    // size of French text; markup characters and quotes are still encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static string Encode(string? text) => Encoder.Encode(text ?? string.Empty);
 
     /// <summary>The URL when it is absolute http or https, else null: a feed can carry javascript: or data: links, which must never become clickable.</summary>
     public static string? SafeUrl(string? url) =>
