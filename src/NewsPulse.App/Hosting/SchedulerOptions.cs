@@ -30,6 +30,9 @@ public sealed class SchedulerOptions : IValidatableObject
     /// </summary>
     public TimeSpan FetchArticlesEvery { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often digests whose retry time has come are sent (composing runs at the top of every hour).</summary>
+    public TimeSpan DigestRetriesEvery { get; set; } = TimeSpan.FromMinutes(5);
+
     public ScheduleBounds Bounds => new(MinPollInterval, MaxPollInterval);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -44,7 +47,7 @@ public sealed class SchedulerOptions : IValidatableObject
             yield return new ValidationResult($"must not be shorter than MinPollInterval ({MinPollInterval})", [nameof(MaxPollInterval)]);
         }
 
-        foreach (var (name, period) in new[] { (nameof(PollDueFeedsEvery), PollDueFeedsEvery), (nameof(FetchArticlesEvery), FetchArticlesEvery) })
+        foreach (var (name, period) in new[] { (nameof(PollDueFeedsEvery), PollDueFeedsEvery), (nameof(FetchArticlesEvery), FetchArticlesEvery), (nameof(DigestRetriesEvery), DigestRetriesEvery) })
         {
             if (period < TimeSpan.FromSeconds(1))
             {

@@ -37,7 +37,16 @@ public static class SchedulerRegistration
 
             quartz.AddJob<PollDueFeedsJob>(job => job.WithIdentity(PollDueFeedsJob.Key).StoreDurably().WithDescription("Poll the feeds whose next check is due"));
             quartz.AddJob<FetchArticlesJob>(job => job.WithIdentity(FetchArticlesJob.Key).StoreDurably().WithDescription("Fetch and extract pending article pages"));
+            quartz.AddJob<PlanDigestsJob>(job => job.WithIdentity(PlanDigestsJob.Key).StoreDurably().WithDescription("Compose the digests whose send hour has come, and send"));
+            quartz.AddJob<SendDigestsJob>(job => job.WithIdentity(SendDigestsJob.Key).StoreDurably().WithDescription("Send digests due for a retry"));
             AddPeriodicTrigger(quartz, PollDueFeedsJob.Key, options.PollDueFeedsEvery);
+            AddPeriodicTrigger(quartz, SendDigestsJob.Key, options.DigestRetriesEvery);
+
+            // Send hours are whole local hours: composing at the top of each hour sends each digest on time, and once
+            // at start-up catches up on an hour missed while no node ran.
+            quartz.AddTrigger(trigger => trigger.ForJob(PlanDigestsJob.Key).WithIdentity("PlanDigests-hourly", "digest")
+                .WithCronSchedule("0 0 * * * ?", cron => cron.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            quartz.AddTrigger(trigger => trigger.ForJob(PlanDigestsJob.Key).WithIdentity("PlanDigests-at-start", "digest").StartNow());
             AddPeriodicTrigger(quartz, FetchArticlesJob.Key, options.FetchArticlesEvery);
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
