@@ -39,7 +39,6 @@ public sealed class DigestService(
     ILogger<DigestService> logger)
 {
     private const int ClaimBatch = 100;
-    private static readonly TimeSpan SendLease = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Composes the digest of every confirmed subscriber whose local send hour has come today (all of them with
@@ -106,7 +105,7 @@ public sealed class DigestService(
         int sent = 0, retrying = 0, failed = 0;
         while (true)
         {
-            var batch = await store.ClaimAsync(ClaimBatch, SendLease, time.GetUtcNow(), cancellationToken);
+            var batch = await store.ClaimAsync(ClaimBatch, TimeSpan.FromSeconds(options.Value.SendLeaseSeconds), time.GetUtcNow(), cancellationToken);
             if (batch.Count == 0)
             {
                 break;

@@ -42,6 +42,13 @@ public sealed class DigestOptions : IValidatableObject
     [Range(1, 32)]
     public int SendConcurrency { get; set; } = 4;
 
+    /// <summary>
+    /// How long a digest being sent stays claimed by its sender. A sender that stops mid-batch leaves its claims, and
+    /// they are sent again (same Message-ID) once this has passed; keep it above the SMTP timeout.
+    /// </summary>
+    [Range(1, 3600)]
+    public int SendLeaseSeconds { get; set; } = 300;
+
     /// <summary>Where messages go when no SMTP host is configured (relative to the repository root).</summary>
     public string MailDirectory { get; set; } = "out/mail";
 
