@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Dapper;
 using Microsoft.Playwright;
+using NewsPulse.App.Digest;
+using NewsPulse.Storage.Stores;
 using NewsPulse.Tests;
 
 namespace NewsPulse.IntegrationTests;
@@ -100,6 +102,29 @@ public sealed class BrowserTests : FreshDatabaseTest
         Assert.Equal(0, dialogs);
         Assert.Contains("<script>window.pwned = 1</script>", await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("main script, main img[src='x']").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_rendered_digest_reads_well_in_light_and_dark_mode()
+    {
+        await using var app = await SampleCorpus.IngestAsync(ConnectionString);
+        var (subscriber, _) = await app.Get<SubscriberStore>().SubscribeAsync(
+            new SubscriberPreferences("reader@example.org", "fr", [], [], [], [], [], [], 7, "Europe/Paris", 6), confirmed: true, CancellationToken.None);
+        var (_, rendered, message) = await app.Get<DigestService>().PreviewAsync(subscriber, null, CancellationToken.None);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 700, Height = 900 } });
+        await page.SetContentAsync(rendered!.Html);
+        await ShootAsync(page, "5-digest");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
+        await ShootAsync(page, "5-digest-dark");
+
+        var background = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+        Assert.Equal("fr", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.True(await page.Locator("a[href^='http']").CountAsync() >= 3);
+        Assert.NotEqual("rgb(255, 255, 255)", background);
+        Assert.Contains(message!.Subject!.Split(' ')[2], await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>Records in RFC 4180 lines: a line inside an open quoted field continues the record.</summary>
