@@ -91,6 +91,39 @@ public sealed partial class DigestTests : FreshDatabaseTest
     }
 
     [Fact]
+    public async Task The_web_form_subscribes_in_the_page_language_and_the_signed_preferences_page_edits_the_subscription()
+    {
+        await using var smtp = LocalSmtpServer.Start();
+        await using var web = await TestWebServer.StartAsync(ConnectionString, Settings(smtp));
+        var store = web.Web.Services.GetRequiredService<SubscriberStore>();
+        static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) => new(fields.Select(f => KeyValuePair.Create(f.Key, f.Value)));
+
+        var subscribed = await web.Http.PostAsync("/subscribe?lang=fr", Form(
+            ("email", "marie@example.org"), ("companies", "Airbus, Nvidia"), ("themes", "policy"), ("themes", "ai"), ("languages", "fr"),
+            ("send_hour", "6"), ("time_zone", "Europe/Paris"), ("max_stories", "8"), ("ui_language", "fr")));
+        var refused = await web.Http.PostAsync("/subscribe", Form(("email", "marie@example.org"), ("time_zone", "Europe/Atlantis")));
+        await smtp.WaitForAsync(1);
+        var marie = await store.FindAsync("marie@example.org", CancellationToken.None);
+        var manage = "/subscriptions/manage?token=" + web.Web.Services.GetRequiredService<LinkTokens>().Create(LinkPurpose.Manage, marie!.Id, marie.TokenVersion);
+        var form = await web.Http.GetStringAsync(manage);
+        var saved = await web.Http.PostAsync(manage, Form(("email", "someone-else@example.org"), ("companies", "Airbus"), ("countries", "DE"), ("send_hour", "9"), ("time_zone", "Europe/Berlin"), ("max_stories", "5")));
+        var edited = await store.FindAsync("marie@example.org", CancellationToken.None);
+        var unsigned = await web.Http.GetAsync("/subscriptions/manage?token=forged.token");
+
+        Assert.Equal(HttpStatusCode.Accepted, subscribed.StatusCode);
+        Assert.Contains("Consultez votre boîte de réception", await subscribed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Europe/Atlantis", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(("pending", "fr", 6, 8), (marie.Status, marie.Locale, marie.SendHour, marie.MaxStories));
+        Assert.Equal(["Airbus", "Nvidia", "policy", "ai"], marie.Companies.Concat(marie.Themes));
+        Assert.Contains("value=\"Airbus, Nvidia\"", form, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(("marie@example.org", 9, "Europe/Berlin"), (edited!.Email, edited.SendHour, edited.TimeZone));
+        Assert.Equal(["Airbus", "DE"], edited.Companies.Concat(edited.Countries));
+        Assert.Equal(HttpStatusCode.NotFound, unsigned.StatusCode);
+    }
+
+    [Fact]
     public async Task A_digest_is_one_multipart_email_with_list_headers_and_one_click_unsubscribe_stops_the_next()
     {
         await using var smtp = LocalSmtpServer.Start();

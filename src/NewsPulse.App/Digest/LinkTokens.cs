@@ -68,7 +68,7 @@ public sealed class LinkTokens
     private static bool TryDecode(string text, out byte[] bytes)
     {
         bytes = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        if (!Base64Url.TryDecodeFromChars(text, bytes, out var written))
+        if (!Base64Url.IsValid(text) || !Base64Url.TryDecodeFromChars(text, bytes, out var written))
         {
             return false;
         }
