@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using NewsPulse.App.Digest;
 using NewsPulse.App.Hosting;
 using NewsPulse.App.Scheduling;
+using NewsPulse.Storage.Stores;
 
 namespace NewsPulse.IntegrationTests;
 
@@ -162,7 +164,11 @@ public sealed class ApiOperationsTests : FreshDatabaseTest
     public async Task Metrics_count_and_time_every_pipeline_stage_in_Prometheus_format()
     {
         await using var web = await TestWebServer.StartAsync(ConnectionString);
-        await using var app = await SampleCorpus.IngestAsync(ConnectionString);
+        var mail = Directory.CreateTempSubdirectory("np-mail-").FullName;
+        await using var app = await SampleCorpus.IngestAsync(ConnectionString, new Dictionary<string, string?> { ["Digest:MailDirectory"] = mail });
+        await app.Get<SubscriberStore>().SubscribeAsync(new SubscriberPreferences("metrics@example.org", "en", [], [], [], [], [], [], 7, "UTC", 3), true, CancellationToken.None);
+        await app.Get<DigestService>().PlanAsync(ignoreSendHour: true, date: null, CancellationToken.None);
+        await app.Get<DigestService>().SendDueAsync(null, CancellationToken.None);
         await web.Http.GetAsync("/api/themes");
 
         var metrics = await web.Http.GetStringAsync("/metrics");
@@ -172,13 +178,15 @@ public sealed class ApiOperationsTests : FreshDatabaseTest
             "newspulse_feed_polls_total{", "newspulse_feed_poll_duration_seconds_bucket{", "newspulse_page_fetches_total{",
             "newspulse_extractions_total{", "newspulse_extraction_duration_seconds_bucket{", "newspulse_taggings_total{",
             "newspulse_tagging_duration_seconds_bucket{", "newspulse_quote_extractions_total{", "newspulse_quotes_total",
-            "http_server_request_duration_seconds_bucket{",
+            "http_server_request_duration_seconds_bucket{", "newspulse_digest_compositions_total{", "newspulse_digest_sends_total{",
         })
         {
             Assert.Contains(series, metrics, StringComparison.Ordinal);
         }
 
         Assert.Contains("outcome=\"extracted\"", metrics, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(mail, "*.eml"));
+        Directory.Delete(mail, recursive: true);
     }
 
     [Fact]

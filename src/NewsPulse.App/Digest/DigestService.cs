@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using NewsPulse.App.Hosting;
 using NewsPulse.App.Ingestion;
+using NewsPulse.App.Telemetry;
 using NewsPulse.Digest;
 using NewsPulse.Storage.Stores;
 
@@ -34,6 +35,7 @@ public sealed class DigestService(
     DigestStore store,
     LinkTokens tokens,
     MailTransport transport,
+    PipelineMetrics metrics,
     IOptions<DigestOptions> options,
     TimeProvider time,
     ILogger<DigestService> logger)
@@ -72,12 +74,14 @@ public sealed class DigestService(
             var deliveries = new List<ComposedDelivery>();
             foreach (var subscriber in group)
             {
+                var composing = time.GetTimestamp();
                 var localDate = due[subscriber.Id].Date;
                 var digest = DigestComposer.Compose(stories, quotes, Preferences(subscriber), localDate);
                 var messageId = MessageId(subscriber.Id, localDate);
                 if (digest is null && options.Value.SkipEmpty)
                 {
                     deliveries.Add(new ComposedDelivery(subscriber.Id, localDate, messageId, null, 0));
+                    metrics.DigestComposed("skipped", time.GetElapsedTime(composing));
                     skipped++;
                     continue;
                 }
@@ -86,6 +90,7 @@ public sealed class DigestService(
                 using var bytes = new MemoryStream();
                 await message.WriteToAsync(bytes, cancellationToken);
                 deliveries.Add(new ComposedDelivery(subscriber.Id, localDate, messageId, bytes.ToArray(), digest?.Entries.Count ?? 0));
+                metrics.DigestComposed("composed", time.GetElapsedTime(composing));
                 composed++;
             }
 
@@ -177,6 +182,7 @@ public sealed class DigestService(
         {
             foreach (var delivery in part)
             {
+                var sending = time.GetTimestamp();
                 SendOutcome outcome;
                 try
                 {
@@ -199,6 +205,7 @@ public sealed class DigestService(
                 }
 
                 outcomes.Add(outcome);
+                metrics.DigestSent(outcome.ToString().ToLowerInvariant(), time.GetElapsedTime(sending));
                 progress.OneMore();
             }
         }

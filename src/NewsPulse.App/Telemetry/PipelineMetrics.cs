@@ -17,6 +17,8 @@ public sealed class PipelineMetrics
     private readonly StageInstruments _tagging;
     private readonly StageInstruments _quoteExtractions;
     private readonly Counter<long> _quotesFound;
+    private readonly StageInstruments _digestCompositions;
+    private readonly StageInstruments _digestSends;
 
     public PipelineMetrics(IMeterFactory meterFactory)
     {
@@ -28,6 +30,8 @@ public sealed class PipelineMetrics
         _tagging = new StageInstruments(meter, "newspulse.taggings", "newspulse.tagging.duration", "{article}", "Articles tagged, by outcome (tagged, failed)");
         _quoteExtractions = new StageInstruments(meter, "newspulse.quote_extractions", "newspulse.quote_extraction.duration", "{article}", "Articles searched for quotes, by outcome (ok, failed)");
         _quotesFound = meter.CreateCounter<long>("newspulse.quotes", "{quote}", "Quotes found in articles");
+        _digestCompositions = new StageInstruments(meter, "newspulse.digest.compositions", "newspulse.digest.composition.duration", "{digest}", "Digests composed, by outcome (composed, skipped)");
+        _digestSends = new StageInstruments(meter, "newspulse.digest.sends", "newspulse.digest.send.duration", "{digest}", "Digests handed to SMTP, by outcome (sent, retrying, failed)");
     }
 
     public void FeedPolled(string outcome, TimeSpan elapsed) => _polls.Record(outcome, elapsed);
@@ -37,6 +41,10 @@ public sealed class PipelineMetrics
     public void ArticleExtracted(string outcome, TimeSpan elapsed) => _extractions.Record(outcome, elapsed);
 
     public void ArticleTagged(string outcome, TimeSpan elapsed) => _tagging.Record(outcome, elapsed);
+
+    public void DigestComposed(string outcome, TimeSpan elapsed) => _digestCompositions.Record(outcome, elapsed);
+
+    public void DigestSent(string outcome, TimeSpan elapsed) => _digestSends.Record(outcome, elapsed);
 
     public void QuotesExtracted(int? quotes, TimeSpan elapsed)
     {
