@@ -124,6 +124,44 @@ public sealed partial class DigestTests : FreshDatabaseTest
     }
 
     [Fact]
+    public async Task The_CLI_adds_lists_previews_and_removes_subscribers()
+    {
+        await using var smtp = LocalSmtpServer.Start();
+        var settings = Settings(smtp);
+        await using (await SampleCorpus.IngestAsync(ConnectionString, settings))
+        {
+        }
+
+        var environment = settings.Where(s => s.Value is not null).ToDictionary(s => "NEWSPULSE__" + s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        environment["NEWSPULSE__ConnectionStrings__NewsPulse"] = ConnectionString;
+        var output = Directory.CreateTempSubdirectory("np-preview-").FullName;
+
+        var added = await CliProcess.RunAsync(environment, "subscribers", "add", "cli@example.org", "--theme", "ai", "--language", "en", "--confirmed");
+        var pending = await CliProcess.RunAsync(environment, "subscribers", "add", "other@example.org", "--time-zone", "Asia/Tokyo");
+        var badAddress = await CliProcess.RunAsync(environment, "subscribers", "add", "nobody@", "--confirmed");
+        var listed = await CliProcess.RunAsync(environment, "subscribers", "list", "--format", "json");
+        var preview = await CliProcess.RunAsync(environment, "digest", "preview", "--email", "cli@example.org", "--output", output);
+        var removed = await CliProcess.RunAsync(environment, "subscribers", "remove", "cli@example.org");
+        var removedAgain = await CliProcess.RunAsync(environment, "subscribers", "remove", "cli@example.org");
+
+        Assert.True(added.ExitCode == 0, added.Stderr);
+        Assert.Contains("confirmed", added.Stdout, StringComparison.Ordinal);
+        Assert.True(pending.ExitCode == 0, pending.Stderr);
+        Assert.Equal("other@example.org", smtp.Messages.Single().To.Mailboxes.Single().Address);
+        Assert.Equal(1, badAddress.ExitCode);
+        Assert.Contains("email", badAddress.Stderr, StringComparison.Ordinal);
+        var subscribers = JsonDocument.Parse(listed.Stdout).RootElement;
+        Assert.Equal(["confirmed", "pending"], subscribers.EnumerateArray().Select(e => e.GetProperty("status").GetString()));
+        Assert.True(preview.ExitCode == 0, preview.Stderr);
+        var files = preview.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(File.Exists).ToList();
+        Assert.Equal([".html", ".txt", ".eml"], files.Select(Path.GetExtension));
+        Assert.Contains("<html", await File.ReadAllTextAsync(files[0]), StringComparison.Ordinal);
+        Assert.Equal(0, removed.ExitCode);
+        Assert.Equal(1, removedAgain.ExitCode);
+        Directory.Delete(output, recursive: true);
+    }
+
+    [Fact]
     public async Task A_digest_is_one_multipart_email_with_list_headers_and_one_click_unsubscribe_stops_the_next()
     {
         await using var smtp = LocalSmtpServer.Start();
