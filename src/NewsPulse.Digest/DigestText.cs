@@ -6,7 +6,6 @@ namespace NewsPulse.Digest;
 /// <summary>The email's own words in English and French, and how tag values and dates read in each.</summary>
 internal sealed class DigestText
 {
-    private static readonly Dictionary<string, CountryEntry> CountriesByCode = Knowledge.Countries.ToDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
 
     public static DigestText English { get; } = new()
     {
@@ -35,11 +34,6 @@ internal sealed class DigestText
         ConfirmIntro = "Please confirm that you want to receive the NewsPulse daily digest at this address.",
         ConfirmButton = "Confirm my subscription",
         ConfirmIgnore = "If you did not ask for it, ignore this email: nothing will be sent.",
-        ThemeNames = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["open-source"] = "Open source", ["policy"] = "Policy", ["markets"] = "Markets", ["ai"] = "AI", ["semiconductors"] = "Semiconductors",
-            ["deals"] = "Deals", ["cloud"] = "Cloud", ["security"] = "Security", ["telecoms"] = "Telecoms",
-        },
     };
 
     // French typography wants a non-breaking space before a colon and inside guillemets.
@@ -70,11 +64,6 @@ internal sealed class DigestText
         ConfirmIntro = "Merci de confirmer que vous souhaitez recevoir le résumé quotidien de NewsPulse à cette adresse.",
         ConfirmButton = "Confirmer mon abonnement",
         ConfirmIgnore = "Si vous n’avez rien demandé, ignorez cet e-mail\u00A0: rien ne vous sera envoyé.",
-        ThemeNames = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["open-source"] = "Logiciel libre", ["policy"] = "Politiques publiques", ["markets"] = "Marchés", ["ai"] = "Intelligence artificielle",
-            ["semiconductors"] = "Semi-conducteurs", ["deals"] = "Fusions et acquisitions", ["cloud"] = "Cloud", ["security"] = "Sécurité", ["telecoms"] = "Télécoms",
-        },
     };
 
     public required string Language { get; init; }
@@ -104,7 +93,6 @@ internal sealed class DigestText
     public required string ConfirmIntro { get; init; }
     public required string ConfirmButton { get; init; }
     public required string ConfirmIgnore { get; init; }
-    public required IReadOnlyDictionary<string, string> ThemeNames { get; init; }
 
     /// <summary>The table for a locale; only French differs from the English default.</summary>
     public static DigestText For(string? locale) =>
@@ -118,19 +106,5 @@ internal sealed class DigestText
     public string Date(DateTimeOffset value) => Date(DateOnly.FromDateTime(value.UtcDateTime));
 
     /// <summary>How a stored tag value reads in this language: a country's or theme's name; a company as it is.</summary>
-    public string TagName(string kind, string value)
-    {
-        if (kind == TagKinds.Theme)
-        {
-            return ThemeNames.GetValueOrDefault(value, value);
-        }
-
-        if (kind != TagKinds.Country || !CountriesByCode.TryGetValue(value, out var country))
-        {
-            return value;
-        }
-
-        var names = Language == "fr" ? country.Fr : country.En;
-        return names.Count > 0 ? names[0] : country.Code;
-    }
+    public string TagName(string kind, string value) => TagNames.Of(kind, value, Language);
 }

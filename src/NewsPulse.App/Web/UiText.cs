@@ -9,8 +9,6 @@ namespace NewsPulse.App.Web;
 /// </summary>
 public sealed class UiText
 {
-    private static readonly Dictionary<string, CountryEntry> CountriesByCode = Knowledge.Countries.ToDictionary(c => c.Code, StringComparer.Ordinal);
-
     /// <summary>The UI languages: English first, as the fallback.</summary>
     public static IReadOnlyList<UiText> All { get; } = [English(), French()];
 
@@ -149,27 +147,15 @@ public sealed class UiText
     public required string LinkInvalidTitle { get; init; }
     public required string LinkInvalid { get; init; }
 
-    /// <summary>Theme names as readers of this language call them; the stored names stay in links.</summary>
-    public required IReadOnlyDictionary<string, string> ThemeNames { get; init; }
-
     /// <summary>The table for <paramref name="language"/> (a two-letter code), or null when the UI does not speak it.</summary>
     public static UiText? Find(string? language) => All.FirstOrDefault(t => string.Equals(t.Language, language, StringComparison.OrdinalIgnoreCase));
 
-    public string ThemeName(string theme) => ThemeNames.GetValueOrDefault(theme, theme);
+    /// <summary>Theme names as readers of this language call them; the stored names stay in links.</summary>
+    public string ThemeName(string theme) => TagNames.Theme(theme, Language);
 
-    /// <summary>A country's short name in this language, from the knowledge files; the code when it is not known.</summary>
-    public string CountryName(string code) =>
-        CountriesByCode.GetValueOrDefault(code) is not { } country ? code
-        : Language == "fr" && country.Fr.Count > 0 ? country.Fr[0]
-        : country.Name;
+    public string CountryName(string code) => TagNames.Country(code, Language);
 
-    /// <summary>How a stored tag value reads: a country's name, a theme's name in this language, a company as it is.</summary>
-    public string TagName(string kind, string value) => kind switch
-    {
-        "country" => CountryName(value),
-        "theme" => ThemeName(value),
-        _ => value,
-    };
+    public string TagName(string kind, string value) => TagNames.Of(kind, value, Language);
 
     public string Date(DateTimeOffset value) => value.UtcDateTime.ToString("d MMM yyyy", Culture);
 
@@ -306,11 +292,6 @@ public sealed class UiText
         Saved = "Your preferences are saved; the next digest follows them.",
         LinkInvalidTitle = "This link does not work",
         LinkInvalid = "It may have expired, or a newer email replaced it. Subscribe again to get a fresh link.",
-        ThemeNames = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["open-source"] = "Open source", ["policy"] = "Policy", ["markets"] = "Markets", ["ai"] = "AI",
-            ["semiconductors"] = "Semiconductors", ["deals"] = "Deals", ["cloud"] = "Cloud", ["security"] = "Security", ["telecoms"] = "Telecoms",
-        },
     };
 
     private static UiText French() => new()
@@ -442,10 +423,5 @@ public sealed class UiText
         Saved = "Vos préférences sont enregistrées ; le prochain résumé en tiendra compte.",
         LinkInvalidTitle = "Ce lien ne fonctionne pas",
         LinkInvalid = "Il a peut-être expiré, ou un e-mail plus récent l’a remplacé. Abonnez-vous de nouveau pour recevoir un nouveau lien.",
-        ThemeNames = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["open-source"] = "Logiciel libre", ["policy"] = "Politiques publiques", ["markets"] = "Marchés", ["ai"] = "Intelligence artificielle",
-            ["semiconductors"] = "Semi-conducteurs", ["deals"] = "Fusions et acquisitions", ["cloud"] = "Cloud", ["security"] = "Sécurité", ["telecoms"] = "Télécoms",
-        },
     };
 }
