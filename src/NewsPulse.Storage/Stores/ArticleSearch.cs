@@ -63,9 +63,27 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource)
 
     public async Task<ArticlePage> SearchAsync(ArticleQuery query, CancellationToken cancellationToken)
     {
+        var statement = DescribeSearch(query);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<SearchRow>(new CommandDefinition(statement.Sql, statement.Parameters, cancellationToken: cancellationToken))).ToList();
+        string? next = null;
+        if (rows.Count > query.Limit)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            var last = rows[^1];
+            var relevance = Ranked(query);
+            next = EncodeCursor(relevance, relevance ? last.Rank.ToString("R", CultureInfo.InvariantCulture) : last.SortTime.UtcTicks.ToString(CultureInfo.InvariantCulture), last.Id);
+        }
+
+        return new ArticlePage(rows, next);
+    }
+
+    /// <summary>The statement <see cref="SearchAsync"/> runs for <paramref name="query"/> (one more row than a page, to know whether another follows).</summary>
+    public static SqlStatement DescribeSearch(ArticleQuery query)
+    {
         ArgumentNullException.ThrowIfNull(query);
         var (where, parameters) = Filter(query);
-        var relevance = query.ByRelevance && query.Text is not null;
+        var relevance = Ranked(query);
         var rank = relevance ? $"ts_rank(a.search, {TsQuery})" : "0";
         if (query.Cursor is { } cursor)
         {
@@ -78,8 +96,7 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource)
         }
 
         parameters.Add("limit", query.Limit + 1);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<SearchRow>(new CommandDefinition(
+        return new SqlStatement(
             $"""
             SELECT {ArticleStore.SummaryColumns}, {rank}::double precision AS rank, {Published} AS sort_time
             FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id
@@ -87,43 +104,41 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource)
             ORDER BY {(relevance ? "rank DESC, a.id DESC" : $"{Published} DESC, a.id DESC")}
             LIMIT @limit
             """,
-            parameters,
-            cancellationToken: cancellationToken))).ToList();
-        string? next = null;
-        if (rows.Count > query.Limit)
-        {
-            rows.RemoveAt(rows.Count - 1);
-            var last = rows[^1];
-            next = EncodeCursor(relevance, relevance ? last.Rank.ToString("R", CultureInfo.InvariantCulture) : last.SortTime.UtcTicks.ToString(CultureInfo.InvariantCulture), last.Id);
-        }
-
-        return new ArticlePage(rows, next);
+            parameters);
     }
+
+    private static bool Ranked(ArticleQuery query) => query.ByRelevance && query.Text is not null;
 
     /// <summary>For each tag kind asked, its most frequent values among all the articles matching the query.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>> FacetsAsync(ArticleQuery query, IReadOnlyList<string> kinds, int top, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kinds);
-        var (where, parameters) = Filter(query);
-        parameters.Add("top", top);
         var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         foreach (var kind in kinds)
         {
-            parameters.Add("kind", kind);
-            facets[kind] = [.. await connection.QueryAsync<FacetCount>(new CommandDefinition(
-                $"""
-                SELECT t.value, count(*)::int AS articles
-                FROM article_tags_effective t
-                WHERE t.kind = @kind AND t.confidence >= @minConfidence
-                  AND t.article_id IN (SELECT a.id FROM articles a WHERE {string.Join(" AND ", where)})
-                GROUP BY t.value ORDER BY articles DESC, t.value LIMIT @top
-                """,
-                parameters,
-                cancellationToken: cancellationToken))];
+            var statement = DescribeFacet(query, kind, top);
+            facets[kind] = [.. await connection.QueryAsync<FacetCount>(new CommandDefinition(statement.Sql, statement.Parameters, cancellationToken: cancellationToken))];
         }
 
         return facets;
+    }
+
+    /// <summary>The statement <see cref="FacetsAsync"/> runs for one tag kind.</summary>
+    public static SqlStatement DescribeFacet(ArticleQuery query, string kind, int top)
+    {
+        var (where, parameters) = Filter(query);
+        parameters.Add("top", top);
+        parameters.Add("kind", kind);
+        return new SqlStatement(
+            $"""
+            SELECT t.value, count(*)::int AS articles
+            FROM article_tags_effective t
+            WHERE t.kind = @kind AND t.confidence >= @minConfidence
+              AND t.article_id IN (SELECT a.id FROM articles a WHERE {string.Join(" AND ", where)})
+            GROUP BY t.value ORDER BY articles DESC, t.value LIMIT @top
+            """,
+            parameters);
     }
 
     /// <summary>The query's language: the article's own configuration, so "banques" finds "banque" in French stories.</summary>
@@ -133,6 +148,7 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource)
 
     private static (List<string> Where, DynamicParameters Parameters) Filter(ArticleQuery query)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var where = new List<string> { "a.status IN ('extracted', 'tagged')" };
         var parameters = new DynamicParameters();
         parameters.Add("minConfidence", (float)query.MinConfidence);
