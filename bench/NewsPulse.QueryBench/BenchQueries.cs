@@ -78,7 +78,7 @@ internal static class BenchQueries
         new(
             name,
             [.. rotation.Select(q => Url(q, facets))],
-            [ArticleSearch.DescribeSearch(rotation[0]), .. facets ? FacetKinds.Select(k => ArticleSearch.DescribeFacet(rotation[0], k, FacetTop)) : []]);
+            [ArticleSearch.DescribeSearch(rotation[0]), .. facets ? [ArticleSearch.DescribeFacets(rotation[0], FacetKinds, FacetTop)] : Array.Empty<SqlStatement>()]);
 
     private static BenchQuery Quotes(string name, IReadOnlyList<(long Person, DateTimeOffset? From, DateTimeOffset? To)> rotation, string format) =>
         new(

@@ -63,7 +63,10 @@ internal sealed class BulkLoader(string connectionString)
     /// <summary>Rebuilds the deferred indexes on <paramref name="connections"/> sessions at once, then the constraints; prints each.</summary>
     public async Task RestoreAsync(IReadOnlyList<DeferredObject> deferred, int connections)
     {
-        var indexes = new Queue<DeferredObject>(deferred.Where(d => d.Create.StartsWith("CREATE", StringComparison.Ordinal)));
+        // GIN indexes take longest to build: started first, they run while the other sessions build the rest.
+        var indexes = new Queue<DeferredObject>(deferred
+            .Where(d => d.Create.StartsWith("CREATE", StringComparison.Ordinal))
+            .OrderByDescending(d => d.Create.Contains("USING gin", StringComparison.Ordinal)));
         await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
         {
             await using var connection = await OpenForLoadAsync();

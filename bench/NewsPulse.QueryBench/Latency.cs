@@ -3,21 +3,22 @@ using System.Text.Json;
 
 namespace NewsPulse.QueryBench;
 
-/// <summary>Response-time percentiles (nearest rank, milliseconds) and throughput of one run.</summary>
-internal sealed record Latency(double P50, double P95, double P99, double PerSecond)
+/// <summary>Response-time percentiles (nearest rank, milliseconds), throughput and number of requests of one run.</summary>
+internal sealed record Latency(double P50, double P95, double P99, double PerSecond, int Requests)
 {
     /// <summary>
     /// <paramref name="requests"/> GETs by <paramref name="clients"/> concurrent clients, each taking the next URL of the
-    /// rotation, so that no single cached answer is measured; every response is read whole and must succeed.
+    /// rotation, so that no single cached answer is measured; every response is read whole and must succeed. No request
+    /// starts after <paramref name="budget"/>, so that a slow query is measured on fewer requests rather than for an hour.
     /// </summary>
-    public static async Task<Latency> MeasureAsync(HttpClient http, IReadOnlyList<string> urls, int clients, int requests)
+    public static async Task<Latency> MeasureAsync(HttpClient http, IReadOnlyList<string> urls, int clients, int requests, TimeSpan budget)
     {
         var times = new double[requests];
         var next = -1;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
-            for (var i = Interlocked.Increment(ref next); i < requests; i = Interlocked.Increment(ref next))
+            for (var i = Interlocked.Increment(ref next); i < requests && clock.Elapsed < budget; i = Interlocked.Increment(ref next))
             {
                 var started = Stopwatch.GetTimestamp();
                 using var response = await http.GetAsync(urls[i % urls.Count]);
@@ -27,15 +28,15 @@ internal sealed record Latency(double P50, double P95, double P99, double PerSec
             }
         }));
         var wall = clock.Elapsed.TotalSeconds;
-        Array.Sort(times);
-        return new Latency(Percentile(times, 0.50), Percentile(times, 0.95), Percentile(times, 0.99), requests / wall);
+        var done = times.Where(t => t > 0).Order().ToArray();
+        return new Latency(Percentile(done, 0.50), Percentile(done, 0.95), Percentile(done, 0.99), done.Length / wall, done.Length);
     }
 
-    /// <summary>Requests every URL once (the warm-up) and returns the mean number of rows answered: articles, quotes or CSV records.</summary>
-    public static async Task<double> MeanRowsAsync(HttpClient http, IReadOnlyList<string> urls)
+    /// <summary>Requests the first URLs of the rotation once (the warm-up) and returns the mean number of rows answered: articles, quotes or CSV records.</summary>
+    public static async Task<double> MeanRowsAsync(HttpClient http, IReadOnlyList<string> urls, int count)
     {
         var rows = 0L;
-        foreach (var url in urls)
+        foreach (var url in urls.Take(count))
         {
             using var response = await http.GetAsync(url);
             response.EnsureSuccessStatusCode();
@@ -50,7 +51,7 @@ internal sealed record Latency(double P50, double P95, double P99, double PerSec
             rows += json.RootElement.ValueKind == JsonValueKind.Array ? json.RootElement.GetArrayLength() : json.RootElement.GetProperty("articles").GetArrayLength();
         }
 
-        return rows / (double)urls.Count;
+        return rows / (double)Math.Min(count, urls.Count);
     }
 
     private static double Percentile(double[] sorted, double fraction) => sorted[Math.Max(0, (int)Math.Ceiling(fraction * sorted.Length) - 1)];

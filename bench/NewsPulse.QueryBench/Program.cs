@@ -7,7 +7,8 @@ using Npgsql;
 
 // Query benchmark (not a test): a synthetic corpus bulk-loaded into a fresh database, then the HTTP API's
 // representative queries timed at 1 and N concurrent clients, with the PostgreSQL plan of each.
-// Usage: newspulse-querybench [--articles N] [--reuse] [--requests N] [--concurrent-requests N] [--clients N]
+// Usage: newspulse-querybench [--articles N] [--reuse] [--requests N] [--concurrent-requests N] [--clients N] [--seconds S]
+// (S: at most this long per query and client count; a slower query is measured on fewer requests)
 const string DatabaseName = "newspulse_querybench";
 const ulong Seed = 20261206;
 
@@ -16,6 +17,7 @@ var size = new CorpusSize(articles, People: (int)Math.Max(100, articles / 50), Q
 var requests = (int)Option("--requests", 200);
 var concurrentRequests = (int)Option("--concurrent-requests", 800);
 var clients = (int)Option("--clients", 16);
+var budget = TimeSpan.FromSeconds(Option("--seconds", 30));
 var fingerprint = string.Create(CultureInfo.InvariantCulture, $$"""{"seed": {{Seed}}, "articles": {{size.Articles}}, "people": {{size.People}}, "quotes": {{size.Quotes}}}""");
 
 var configuration = AppConfiguration.Build();
@@ -51,7 +53,7 @@ var (queries, pageDepth) = await BenchQueries.BuildAsync(connectionString, corpu
 var rows = new Dictionary<string, double>();
 foreach (var query in queries.Concat(pageDepth))
 {
-    rows[query.Name] = await Latency.MeanRowsAsync(http, query.Urls);
+    rows[query.Name] = await Latency.MeanRowsAsync(http, query.Urls, 10);
 }
 
 Console.WriteLine();
@@ -80,25 +82,25 @@ var single = new List<Latency>();
 var concurrent = new List<Latency>();
 foreach (var query in queries)
 {
-    single.Add(await Latency.MeasureAsync(http, query.Urls, 1, requests));
+    single.Add(await Latency.MeasureAsync(http, query.Urls, 1, requests, budget));
 }
 
 foreach (var query in queries)
 {
-    concurrent.Add(await Latency.MeasureAsync(http, query.Urls, clients, concurrentRequests));
+    concurrent.Add(await Latency.MeasureAsync(http, query.Urls, clients, concurrentRequests, budget));
 }
 
 var depth = new List<Latency>();
 foreach (var query in pageDepth)
 {
-    depth.Add(await Latency.MeasureAsync(http, query.Urls, 1, requests));
+    depth.Add(await Latency.MeasureAsync(http, query.Urls, 1, requests, budget));
 }
 
 Console.WriteLine();
-Console.WriteLine($"## Latency ({size.Articles:N0} articles; 1 client: {requests} requests, {clients} clients: {concurrentRequests} requests per query; ms)");
+Console.WriteLine($"## Latency ({size.Articles:N0} articles; 1 client: {requests} requests, {clients} clients: {concurrentRequests} requests per query, or as many as start within {budget.TotalSeconds:0} s; ms)");
 Console.WriteLine();
-Console.WriteLine($"| query | rows/answer | 1 client p50 | p95 | p99 | req/s | {clients} clients p50 | p95 | p99 | req/s |");
-Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine($"| query | rows/answer | 1 client p50 | p95 | p99 | req/s | n | {clients} clients p50 | p95 | p99 | req/s | n |");
+Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (var i = 0; i < queries.Count; i++)
 {
     Console.WriteLine($"| {queries[i].Name} | {rows[queries[i].Name]:0.#} | {Cells(single[i])} | {Cells(concurrent[i])} |");
@@ -107,14 +109,14 @@ for (var i = 0; i < queries.Count; i++)
 Console.WriteLine();
 Console.WriteLine($"## Page depth (1 client, {requests} requests, top {pageDepth[0].Urls.Count} companies, 50 articles a page; ms)");
 Console.WriteLine();
-Console.WriteLine("| page | rows/answer | p50 | p95 | p99 | req/s |");
-Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine("| page | rows/answer | p50 | p95 | p99 | req/s | n |");
+Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (var i = 0; i < pageDepth.Count; i++)
 {
     Console.WriteLine($"| {pageDepth[i].Name} | {rows[pageDepth[i].Name]:0.#} | {Cells(depth[i])} |");
 }
 
-static string Cells(Latency latency) => string.Create(CultureInfo.InvariantCulture, $"{latency.P50:0.0} | {latency.P95:0.0} | {latency.P99:0.0} | {latency.PerSecond:0}");
+static string Cells(Latency latency) => string.Create(CultureInfo.InvariantCulture, $"{latency.P50:0.0} | {latency.P95:0.0} | {latency.P99:0.0} | {latency.PerSecond:0.#} | {latency.Requests}");
 
 long Option(string name, long fallback)
 {
