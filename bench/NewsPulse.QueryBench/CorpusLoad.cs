@@ -52,12 +52,7 @@ internal static class CorpusLoad
         {
             foreach (var tag in corpus.Article(id).Tags)
             {
-                w.StartRow();
-                w.Write(id, NpgsqlDbType.Bigint);
-                w.Write(tag.Kind, NpgsqlDbType.Text);
-                w.Write(tag.Value, NpgsqlDbType.Text);
-                w.Write(tag.Confidence, NpgsqlDbType.Real);
-                w.Write(SyntheticCorpus.ModelVersion, NpgsqlDbType.Text);
+                WriteRow(w, (id, NpgsqlDbType.Bigint), (tag.Kind, NpgsqlDbType.Text), (tag.Value, NpgsqlDbType.Text), (tag.Confidence, NpgsqlDbType.Real), (SyntheticCorpus.ModelVersion, NpgsqlDbType.Text));
                 Interlocked.Increment(ref tagCount);
             }
         }));
@@ -93,12 +88,7 @@ internal static class CorpusLoad
         {
             foreach (var role in corpus.Roles(id))
             {
-                w.StartRow();
-                w.Write(id, NpgsqlDbType.Bigint);
-                w.Write(role.Title, NpgsqlDbType.Text);
-                w.Write(role.Organisation, NpgsqlDbType.Text);
-                w.Write(role.FirstSeen, NpgsqlDbType.TimestampTz);
-                w.Write(role.LastSeen, NpgsqlDbType.TimestampTz);
+                WriteRow(w, (id, NpgsqlDbType.Bigint), (role.Title, NpgsqlDbType.Text), (role.Organisation, NpgsqlDbType.Text), (role.FirstSeen, NpgsqlDbType.TimestampTz), (role.LastSeen, NpgsqlDbType.TimestampTz));
                 roleCount++;
             }
         }));
@@ -176,6 +166,16 @@ internal static class CorpusLoad
         w.Write(quote.Verb, NpgsqlDbType.Text);
         w.Write(quote.Confidence, NpgsqlDbType.Real);
         w.Write(quote.Context, NpgsqlDbType.Text);
+    }
+
+    /// <summary>One row of several values, for the tables with a few rows per generated unit.</summary>
+    private static void WriteRow(NpgsqlBinaryImporter w, params ReadOnlySpan<(object Value, NpgsqlDbType Type)> columns)
+    {
+        w.StartRow();
+        foreach (var (value, type) in columns)
+        {
+            w.Write(value, type);
+        }
     }
 
     private static void WriteOptional(NpgsqlBinaryImporter w, string value)

@@ -116,7 +116,7 @@ for (var i = 0; i < pageDepth.Count; i++)
     Console.WriteLine($"| {pageDepth[i].Name} | {rows[pageDepth[i].Name]:0.#} | {Cells(depth[i])} |");
 }
 
-static string Cells(Latency latency) => string.Create(CultureInfo.InvariantCulture, $"{latency.P50:0.0} | {latency.P95:0.0} | {latency.P99:0.0} | {latency.PerSecond:0.#} | {latency.Requests}");
+static string Cells(Latency latency) => string.Create(CultureInfo.InvariantCulture, $"{latency.P50:0.0} | {latency.P95:0.0} | {latency.P99:0.0} | {latency.PerSecond:0.#} | {latency.Requests}{(latency.Failed > 0 ? $" ({latency.Failed} failed)" : "")}");
 
 long Option(string name, long fallback)
 {

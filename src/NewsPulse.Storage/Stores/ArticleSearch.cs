@@ -241,7 +241,7 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource)
     /// planner can start at the rarest tag or walk the newest articles; the second applies the effective-tags view, but
     /// only to the few articles an analyst added a tag to (OFFSET 0 keeps each check a per-article test, not a join that
     /// would read the whole view). Filtering through the view alone leaves the planner one plan, collecting every article
-    /// with the tag and sorting them all (half a second for a tag on 190,000 articles).
+    /// with the tag and sorting them all, however many there are.
     /// </summary>
     private sealed class Conditions
     {
