@@ -63,9 +63,28 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource)
 
     public async Task<ArticlePage> SearchAsync(ArticleQuery query, CancellationToken cancellationToken)
     {
+        var statement = DescribeSearch(query);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<SearchRow>(new CommandDefinition(statement.Sql, statement.Parameters, cancellationToken: cancellationToken))).ToList();
+        string? next = null;
+        if (rows.Count > query.Limit)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            var last = rows[^1];
+            var relevance = Ranked(query);
+            next = EncodeCursor(relevance, relevance ? last.Rank.ToString("R", CultureInfo.InvariantCulture) : last.SortTime.UtcTicks.ToString(CultureInfo.InvariantCulture), last.Id);
+        }
+
+        return new ArticlePage(rows, next);
+    }
+
+    /// <summary>The statement <see cref="SearchAsync"/> runs for <paramref name="query"/> (one more row than a page, to know whether another follows).</summary>
+    public static SqlStatement DescribeSearch(ArticleQuery query)
+    {
         ArgumentNullException.ThrowIfNull(query);
-        var (where, parameters) = Filter(query);
-        var relevance = query.ByRelevance && query.Text is not null;
+        var where = Filter(query);
+        var parameters = where.Parameters;
+        var relevance = Ranked(query);
         var rank = relevance ? $"ts_rank(a.search, {TsQuery})" : "0";
         if (query.Cursor is { } cursor)
         {
@@ -78,69 +97,93 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource)
         }
 
         parameters.Add("limit", query.Limit + 1);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<SearchRow>(new CommandDefinition(
+        var branches = where.Branches.Select(condition =>
             $"""
             SELECT {ArticleStore.SummaryColumns}, {rank}::double precision AS rank, {Published} AS sort_time
             FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id
-            WHERE {string.Join(" AND ", where)}
+            WHERE {condition}
             ORDER BY {(relevance ? "rank DESC, a.id DESC" : $"{Published} DESC, a.id DESC")}
             LIMIT @limit
-            """,
-            parameters,
-            cancellationToken: cancellationToken))).ToList();
-        string? next = null;
-        if (rows.Count > query.Limit)
-        {
-            rows.RemoveAt(rows.Count - 1);
-            var last = rows[^1];
-            next = EncodeCursor(relevance, relevance ? last.Rank.ToString("R", CultureInfo.InvariantCulture) : last.SortTime.UtcTicks.ToString(CultureInfo.InvariantCulture), last.Id);
-        }
-
-        return new ArticlePage(rows, next);
+            """).ToList();
+        return new SqlStatement(
+            branches.Count == 1 ? branches[0] : $"SELECT * FROM (({branches[0]}) UNION ({branches[1]})) found ORDER BY {(relevance ? "rank" : "sort_time")} DESC, id DESC LIMIT @limit",
+            parameters);
     }
+
+    private static bool Ranked(ArticleQuery query) => query.ByRelevance && query.Text is not null;
 
     /// <summary>For each tag kind asked, its most frequent values among all the articles matching the query.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>> FacetsAsync(ArticleQuery query, IReadOnlyList<string> kinds, int top, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kinds);
-        var (where, parameters) = Filter(query);
-        parameters.Add("top", top);
-        var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
+        var statement = DescribeFacets(query, kinds, top);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var counts = (await connection.QueryAsync<KindCount>(new CommandDefinition(statement.Sql, statement.Parameters, cancellationToken: cancellationToken))).ToList();
+        var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
         foreach (var kind in kinds)
         {
-            parameters.Add("kind", kind);
-            facets[kind] = [.. await connection.QueryAsync<FacetCount>(new CommandDefinition(
-                $"""
-                SELECT t.value, count(*)::int AS articles
-                FROM article_tags_effective t
-                WHERE t.kind = @kind AND t.confidence >= @minConfidence
-                  AND t.article_id IN (SELECT a.id FROM articles a WHERE {string.Join(" AND ", where)})
-                GROUP BY t.value ORDER BY articles DESC, t.value LIMIT @top
-                """,
-                parameters,
-                cancellationToken: cancellationToken))];
+            facets[kind] = [.. counts.Where(c => c.Kind == kind).Select(c => new FacetCount(c.Value, c.Articles))];
         }
 
         return facets;
     }
 
-    /// <summary>The query's language: the article's own configuration, so "banques" finds "banque" in French stories.</summary>
+    /// <summary>
+    /// The statement <see cref="FacetsAsync"/> runs: every kind in one pass over the matching articles' tags, rather
+    /// than finding the same articles again for each kind.
+    /// </summary>
+    public static SqlStatement DescribeFacets(ArticleQuery query, IReadOnlyList<string> kinds, int top)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        var where = Filter(query);
+        var parameters = where.Parameters;
+        parameters.Add("top", top);
+        parameters.Add("kinds", kinds.ToArray());
+        return new SqlStatement(
+            $"""
+            SELECT kind, value, articles FROM (
+                SELECT t.kind, t.value, count(*)::int AS articles, row_number() OVER (PARTITION BY t.kind ORDER BY count(*) DESC, t.value) AS place
+                FROM article_tags_effective t
+                WHERE t.kind = ANY(@kinds) AND t.confidence >= @minConfidence
+                  AND t.article_id IN ({string.Join(" UNION ", where.Branches.Select(condition => $"SELECT a.id FROM articles a WHERE {condition}"))})
+                GROUP BY t.kind, t.value) counted
+            WHERE place <= @top
+            ORDER BY kind, place
+            """,
+            parameters);
+    }
+
+    /// <summary>
+    /// The query in the article's own configuration, so "banques" finds "banque" in French stories. For ranking only: a
+    /// tsquery chosen row by row cannot be looked up in the GIN index, see <see cref="TsMatch"/>.
+    /// </summary>
     private const string TsQuery =
         "(CASE a.language WHEN 'en' THEN websearch_to_tsquery('english', @text) WHEN 'fr' THEN websearch_to_tsquery('french', @text) ELSE websearch_to_tsquery('simple', @text) END" +
         " && CASE a.language WHEN 'en' THEN to_tsquery('english', @prefixes) WHEN 'fr' THEN to_tsquery('french', @prefixes) ELSE to_tsquery('simple', @prefixes) END)";
 
-    private static (List<string> Where, DynamicParameters Parameters) Filter(ArticleQuery query)
+    /// <summary>
+    /// The full-text match with the same meaning as <c>a.search @@ TsQuery</c>, one branch per configuration: each compares
+    /// the column with a constant tsquery, which the GIN index answers (PostgreSQL combines the branches' bitmaps).
+    /// </summary>
+    private const string TsMatch =
+        "(a.language = 'en' AND a.search @@ (websearch_to_tsquery('english', @text) && to_tsquery('english', @prefixes))" +
+        " OR a.language = 'fr' AND a.search @@ (websearch_to_tsquery('french', @text) && to_tsquery('french', @prefixes))" +
+        " OR a.language IS DISTINCT FROM 'en' AND a.language IS DISTINCT FROM 'fr' AND a.search @@ (websearch_to_tsquery('simple', @text) && to_tsquery('simple', @prefixes)))";
+
+    private static Conditions Filter(ArticleQuery query)
     {
-        var where = new List<string> { "a.status IN ('extracted', 'tagged')" };
-        var parameters = new DynamicParameters();
+        ArgumentNullException.ThrowIfNull(query);
+        var where = new Conditions();
+        var parameters = where.Parameters;
         parameters.Add("minConfidence", (float)query.MinConfidence);
         void Tag(string kind, IReadOnlyList<string> values)
         {
             if (values.Count > 0)
             {
-                where.Add($"EXISTS (SELECT 1 FROM article_tags_effective t WHERE t.article_id = a.id AND t.kind = '{kind}' AND t.value = ANY(@{kind}Values) AND t.confidence >= @minConfidence)");
+                where.AddTag(
+                    $"EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.kind = '{kind}' AND t.value = ANY(@{kind}Values) AND t.confidence >= @minConfidence " +
+                    "AND NOT EXISTS (SELECT 1 FROM tag_feedback d WHERE d.article_id = t.article_id AND d.kind = t.kind AND d.value = t.value))",
+                    $"EXISTS (SELECT 1 FROM article_tags_effective t WHERE t.article_id = a.id AND t.kind = '{kind}' AND t.value = ANY(@{kind}Values) AND t.confidence >= @minConfidence OFFSET 0)");
                 parameters.Add($"{kind}Values", values.ToArray());
             }
         }
@@ -184,12 +227,45 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource)
         if (query.Text is { } text)
         {
             var (plain, prefixes) = SplitPrefixes(text);
-            where.Add($"a.search @@ {TsQuery}");
+            where.Add(TsMatch);
             parameters.Add("text", plain);
             parameters.Add("prefixes", prefixes);
         }
 
-        return (where, parameters);
+        return where;
+    }
+
+    /// <summary>
+    /// A query's conditions. With tag filters they form two branches whose matches together are exactly the articles
+    /// whose effective tags match: the first asks for model tags no analyst decided on, plain semi-joins from which the
+    /// planner can start at the rarest tag or walk the newest articles; the second applies the effective-tags view, but
+    /// only to the few articles an analyst added a tag to (OFFSET 0 keeps each check a per-article test, not a join that
+    /// would read the whole view). Filtering through the view alone leaves the planner one plan, collecting every article
+    /// with the tag and sorting them all, however many there are.
+    /// </summary>
+    private sealed class Conditions
+    {
+        private readonly List<string> _model = ["a.status IN ('extracted', 'tagged')"];
+        private List<string>? _corrected;
+
+        public DynamicParameters Parameters { get; } = new();
+
+        /// <summary>The WHERE condition of each branch.</summary>
+        public IReadOnlyList<string> Branches =>
+            _corrected is null ? [string.Join(" AND ", _model)] : [string.Join(" AND ", _model), string.Join(" AND ", _corrected)];
+
+        public void Add(string condition)
+        {
+            _model.Add(condition);
+            _corrected?.Add(condition);
+        }
+
+        public void AddTag(string model, string effective)
+        {
+            _corrected ??= [.. _model, "a.id IN (SELECT article_id FROM tag_feedback WHERE present)"];
+            _model.Add(model);
+            _corrected.Add(effective);
+        }
     }
 
     /// <summary>
@@ -247,6 +323,8 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource)
 
         throw new InvalidCursorException("the cursor is not one this service gave, or belongs to another sort order");
     }
+
+    private sealed record KindCount(string Kind, string Value, int Articles);
 
     private sealed class SearchRow : ArticleSummary
     {

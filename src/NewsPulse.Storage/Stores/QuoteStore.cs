@@ -332,8 +332,15 @@ public sealed class QuoteStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<QuoteExportRow>> ExportAsync(
         long personId, DateTimeOffset? from, DateTimeOffset? to, string? theme, string? company, CancellationToken cancellationToken)
     {
+        var statement = DescribeExport(personId, from, to, theme, company);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<QuoteExportRow>(new CommandDefinition(
+        var rows = await connection.QueryAsync<QuoteExportRow>(new CommandDefinition(statement.Sql, statement.Parameters, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
+
+    /// <summary>The statement <see cref="ExportAsync"/> runs.</summary>
+    public static SqlStatement DescribeExport(long personId, DateTimeOffset? from, DateTimeOffset? to, string? theme, string? company) =>
+        new(
             """
             SELECT q.id AS quote_id, p.id AS person_id, p.name AS person, q.speaker_title AS title, q.speaker_org AS organisation, q.text AS quote,
                    q.kind, a.language, a.title AS article_title, coalesce(a.site_name, f.name) AS outlet, coalesce(a.canonical_url, a.url) AS article_url,
@@ -352,10 +359,7 @@ public sealed class QuoteStore(NpgsqlDataSource dataSource)
               AND (@company::text IS NULL OR EXISTS (SELECT 1 FROM article_tags_effective t WHERE t.article_id = a.id AND t.kind = 'company' AND t.value = @company))
             ORDER BY coalesce(a.published_at, a.discovered_at) DESC, q.article_id, q.start_offset
             """,
-            new { personId, from = from?.ToUniversalTime(), to = to?.ToUniversalTime(), theme, company },
-            cancellationToken: cancellationToken));
-        return [.. rows];
-    }
+            new { personId, from = from?.ToUniversalTime(), to = to?.ToUniversalTime(), theme, company });
 
     private const string PersonSelect =
         """
