@@ -60,6 +60,20 @@ public static class DigestComposer
     }
 
     /// <summary>
+    /// The digest that says nothing matched today, for senders configured to write anyway (so a subscriber can tell
+    /// a quiet day from a broken subscription).
+    /// </summary>
+    public static Digest Empty(DigestPreferences preferences, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(preferences);
+        var text = DigestText.For(preferences.Locale);
+        return new Digest(date, text.Language, [], [], 0, text.SubjectPrefix + text.NothingToday, text.NothingToday)
+        {
+            Following = new FollowSet(preferences, text).Following,
+        };
+    }
+
+    /// <summary>
     /// One entry per cluster, shown through its best story: the one matching most follows, then in a language the
     /// subscriber prefers, then the most relevant, then the first seen.
     /// </summary>

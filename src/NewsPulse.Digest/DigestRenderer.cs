@@ -135,7 +135,9 @@ public static class DigestRenderer
     }
 
     private static string IntroLine(Digest digest, DigestText text) =>
-        digest.Following.Count == 0 ? $"{text.Date(digest.Date)} \u2014 {text.TopStoriesNote}" : text.Date(digest.Date);
+        digest.Entries.Count == 0 ? $"{text.Date(digest.Date)} \u2014 {text.NothingToday}"
+        : digest.Following.Count == 0 ? $"{text.Date(digest.Date)} \u2014 {text.TopStoriesNote}"
+        : text.Date(digest.Date);
 
     private static string SourceLine(DigestStory story, DigestText text) =>
         $"{PlainText.Collapse(story.Source)} · {text.Date(story.PublishedAt ?? story.FirstSeenAt)}";

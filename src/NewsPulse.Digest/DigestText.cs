@@ -28,6 +28,7 @@ internal sealed class DigestText
         WhyReceived = "You receive this email because you subscribed to the NewsPulse daily digest.",
         FollowingLabel = "You follow: ",
         TopStoriesNote = "You follow nothing yet, so these are the day's most covered stories.",
+        NothingToday = "No story matched what you follow today.",
         OpenQuote = "\u201C",
         CloseQuote = "\u201D",
         ConfirmSubject = "Confirm your NewsPulse daily digest",
@@ -58,6 +59,7 @@ internal sealed class DigestText
         WhyReceived = "Vous recevez cet e-mail parce que vous êtes abonné au résumé quotidien de NewsPulse.",
         FollowingLabel = "Vous suivez\u00A0: ",
         TopStoriesNote = "Vous ne suivez encore rien\u00A0: voici les articles les plus repris de la journée.",
+        NothingToday = "Aucun article ne correspond aujourd’hui à ce que vous suivez.",
         OpenQuote = "«\u00A0",
         CloseQuote = "\u00A0»",
         ConfirmSubject = "Confirmez votre abonnement au résumé quotidien NewsPulse",
@@ -87,6 +89,7 @@ internal sealed class DigestText
     public required string WhyReceived { get; init; }
     public required string FollowingLabel { get; init; }
     public required string TopStoriesNote { get; init; }
+    public required string NothingToday { get; init; }
     public required string OpenQuote { get; init; }
     public required string CloseQuote { get; init; }
     public required string ConfirmSubject { get; init; }

@@ -115,4 +115,16 @@ public class DigestRendererTests
         Assert.DoesNotContain("<p", text, StringComparison.Ordinal);
         Assert.All(text.Split('\n').Where(l => !l.Contains('<', StringComparison.Ordinal)), l => Assert.True(l.Length <= 76, l));
     }
+
+    [Fact]
+    public void An_empty_digest_says_nothing_matched_and_what_the_subscriber_follows()
+    {
+        var digest = DigestComposer.Empty(new DigestPreferences { Companies = ["Airbus"], Locale = "fr" }, Day);
+        var rendered = DigestRenderer.Render(digest, Links);
+
+        Assert.Empty(digest.Entries);
+        Assert.Equal("NewsPulse\u00A0: Aucun article ne correspond aujourd’hui à ce que vous suivez.", digest.Subject);
+        AssertContainsAll(rendered.Text, "Aucun article ne correspond", "Airbus");
+        AssertContainsAll(rendered.Html, "Aucun article ne correspond", "Airbus");
+    }
 }

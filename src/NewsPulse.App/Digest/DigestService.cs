@@ -86,7 +86,7 @@ public sealed class DigestService(
                     continue;
                 }
 
-                var message = Build(subscriber, digest ?? EmptyDigest(stories, subscriber, localDate), messageId, now);
+                var message = Build(subscriber, digest ?? DigestComposer.Empty(Preferences(subscriber), localDate), messageId, now);
                 using var bytes = new MemoryStream();
                 await message.WriteToAsync(bytes, cancellationToken);
                 deliveries.Add(new ComposedDelivery(subscriber.Id, localDate, messageId, bytes.ToArray(), digest?.Entries.Count ?? 0));
@@ -260,11 +260,6 @@ public sealed class DigestService(
         var links = Links(subscriber);
         return DigestMessage.Build(digest, DigestRenderer.Render(digest, links), links, transport.From, MailboxAddress.Parse(subscriber.Email), messageId, now);
     }
-
-    /// <summary>Sent only with Digest:SkipEmpty off: the digest says nothing matched today.</summary>
-    private static NewsPulse.Digest.Digest EmptyDigest(IReadOnlyList<DigestStory> stories, Subscriber subscriber, DateOnly date) =>
-        DigestComposer.Compose(stories, [], Preferences(subscriber) with { Companies = [], Countries = [], Themes = [], People = [], Keywords = [], MaxStories = 1 }, date)
-        ?? new NewsPulse.Digest.Digest(date, subscriber.Locale, [], [], 0, subscriber.Locale == "fr" ? "NewsPulse : rien de neuf aujourd'hui" : "NewsPulse: nothing new today", "");
 
     private string MessageId(long subscriberId, DateOnly? date)
     {
