@@ -14,7 +14,7 @@ internal static class QuoteSelector
     // Shorter than this, a quote is usually a fragment ("a disaster") that means little without its story.
     private const int FragmentLength = 40;
 
-    public static List<DigestQuote> Select(IReadOnlyList<DigestQuote> quotes, FollowSet follows)
+    public static List<DigestQuote> Select(DigestWindow window, FollowSet follows)
     {
         if (!follows.FollowsPeopleOrCompanies)
         {
@@ -24,21 +24,21 @@ internal static class QuoteSelector
         var speakers = new HashSet<string>(StringComparer.Ordinal);
         return
         [
-            .. quotes
-                .Select(q => (Quote: q, Score: Score(q, follows)))
+            .. follows.QuoteCandidates(window)
+                .Select(i => (Quote: window.Quotes[i], Speaker: window.SpeakerKeys[i], Score: Score(window.Quotes[i], window.SpeakerKeys[i], follows)))
                 .Where(c => c.Score > 0)
                 .OrderByDescending(c => c.Score)
                 .ThenBy(c => c.Quote.QuoteId)
+                .Where(c => speakers.Add(c.Speaker))
                 .Select(c => c.Quote)
-                .Where(q => speakers.Add(TextKeys.Name(q.Speaker)))
                 .Take(MaxQuotes),
         ];
     }
 
     /// <summary>0 when the quote is empty or concerns nothing the subscriber follows.</summary>
-    private static double Score(DigestQuote quote, FollowSet follows)
+    private static double Score(DigestQuote quote, string speakerKey, FollowSet follows)
     {
-        var person = follows.FollowsSpeaker(quote);
+        var person = follows.FollowsSpeaker(speakerKey);
         var company = follows.FollowsCompanyOf(quote);
         if ((!person && !company) || string.IsNullOrWhiteSpace(quote.Text))
         {
