@@ -14,7 +14,7 @@ using Npgsql;
 const int Seed = 20261206;
 var subscriberCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var storyCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
-var sendConcurrency = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 4;
+var sendConcurrency = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
 
 await using var sink = SmtpSink.Start();
 var configuration = AppConfiguration.Build();

@@ -63,7 +63,8 @@ public static class DigestComposer
     /// </summary>
     private static DigestEntry Candidate(IEnumerable<StoryMatch> cluster, DigestWindow window, FollowSet follows)
     {
-        var best = cluster
+        // Most stories are their cluster's only match: no ordering needed.
+        var best = cluster.Count() == 1 ? cluster.First() : cluster
             .OrderByDescending(m => m.Reasons.Count)
             .ThenByDescending(m => follows.PrefersLanguage(m.Story.Language))
             .ThenByDescending(m => m.Relevance)

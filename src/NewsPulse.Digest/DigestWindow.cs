@@ -20,6 +20,7 @@ public sealed class DigestWindow
     private readonly Dictionary<string, int[]> _storiesByWord;
     private readonly Dictionary<string, int[]> _quotesBySpeaker;
     private readonly Dictionary<string, int[]> _quotesByCompany;
+    private readonly Dictionary<string, int> _tagIds = new(StringComparer.OrdinalIgnoreCase);
 
     public DigestWindow(IReadOnlyList<DigestStory> stories, IReadOnlyList<DigestQuote> quotes)
     {
@@ -27,7 +28,7 @@ public sealed class DigestWindow
         ArgumentNullException.ThrowIfNull(quotes);
         Stories = stories;
         Quotes = quotes;
-        TagKeys = new string[stories.Count][];
+        TagIds = new int[stories.Count][];
         PeopleKeys = new string[stories.Count][];
         TitleWords = new string[stories.Count][];
         LeadWords = new string[stories.Count][];
@@ -37,22 +38,25 @@ public sealed class DigestWindow
         for (var i = 0; i < stories.Count; i++)
         {
             var story = stories[i];
-            TagKeys[i] = [.. story.Tags.Select(t => TagKey(t.Kind, t.Value))];
+            var tagKeys = story.Tags.Select(t => TagKey(t.Kind, t.Value)).ToArray();
+            TagIds[i] = [.. tagKeys.Select(k => _tagIds.TryGetValue(k, out var id) ? id : _tagIds[k] = _tagIds.Count)];
             PeopleKeys[i] = [.. story.PeopleQuoted.Select(TextKeys.Name)];
             TitleWords[i] = TextKeys.Of(story.Title);
             LeadWords[i] = TextKeys.Of(story.Lead);
-            AddAll(storiesByTag, TagKeys[i], i);
+            AddAll(storiesByTag, tagKeys, i);
             AddAll(storiesByPerson, PeopleKeys[i], i);
             AddAll(storiesByWord, TitleWords[i], i);
             AddAll(storiesByWord, LeadWords[i], i);
         }
 
         SpeakerKeys = new string[quotes.Count];
+        QuoteLengths = new int[quotes.Count];
         var quotesBySpeaker = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var quotesByCompany = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < quotes.Count; i++)
         {
             SpeakerKeys[i] = TextKeys.Name(quotes[i].Speaker);
+            QuoteLengths[i] = quotes[i].Text.Trim().Length;
             AddAll(quotesBySpeaker, [SpeakerKeys[i]], i);
             AddAll(quotesByCompany, quotes[i].Companies, i);
         }
@@ -96,8 +100,8 @@ public sealed class DigestWindow
     /// <summary>Per story: up to 0.5 for the window's newest story, nothing for one a day older.</summary>
     internal double[] Freshness { get; }
 
-    /// <summary>Per story, in its tags' order: the key <see cref="TagKey"/> gives each tag.</summary>
-    internal string[][] TagKeys { get; }
+    /// <summary>Per story, in its tags' order: a number for each tag's <see cref="TagKey"/> (see <see cref="TagId"/>), cheaper to look up than the key.</summary>
+    internal int[][] TagIds { get; }
 
     /// <summary>Per story, in order: the keyed name of each person it quotes.</summary>
     internal string[][] PeopleKeys { get; }
@@ -109,8 +113,14 @@ public sealed class DigestWindow
     /// <summary>Per quote: its speaker's keyed name.</summary>
     internal string[] SpeakerKeys { get; }
 
+    /// <summary>Per quote: the length of its text without surrounding spaces (0 for an empty quote).</summary>
+    internal int[] QuoteLengths { get; }
+
     /// <summary>The key a follow and a tag of that kind and value share.</summary>
     internal static string TagKey(string kind, string value) => kind + ":" + value.Trim();
+
+    /// <summary>The number the window's tags of this key carry in <see cref="TagIds"/>, or -1 when no story has such a tag.</summary>
+    internal int TagId(string tagKey) => _tagIds.GetValueOrDefault(tagKey, -1);
 
     /// <summary>Stories with a tag of this key, in window order.</summary>
     internal int[] StoriesTagged(string tagKey) => Lookup(_storiesByTag, tagKey);
@@ -127,8 +137,8 @@ public sealed class DigestWindow
     /// <summary>Quotes from stories tagged with this company, in window order.</summary>
     internal int[] QuotesAbout(string company) => Lookup(_quotesByCompany, company);
 
-    /// <summary>The items of any of these index lists, each once, in ascending order.</summary>
-    internal static List<int> Union(int count, IEnumerable<int[]> lists)
+    /// <summary>Which of <paramref name="count"/> items any of these index lists holds.</summary>
+    internal static bool[] Marks(int count, IEnumerable<int[]> lists)
     {
         var marked = new bool[count];
         foreach (var list in lists)
@@ -139,6 +149,13 @@ public sealed class DigestWindow
             }
         }
 
+        return marked;
+    }
+
+    /// <summary>The items of any of these index lists, each once, in ascending order.</summary>
+    internal static List<int> Union(int count, IEnumerable<int[]> lists)
+    {
+        var marked = Marks(count, lists);
         var union = new List<int>();
         for (var i = 0; i < count; i++)
         {

@@ -60,11 +60,6 @@ internal sealed class FollowSet
     public bool PrefersLanguage(string? language) =>
         _languages.Count > 0 ? WantsLanguage(language) : string.Equals(language, _text.Language, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Whether the quote's speaker, keyed (<see cref="DigestWindow.SpeakerKeys"/>), is a followed person.</summary>
-    public bool FollowsSpeaker(string speakerKey) => _people.ContainsKey(speakerKey);
-
-    public bool FollowsCompanyOf(DigestQuote quote) => quote.Companies.Any(_companies.Contains);
-
     /// <summary>
     /// The window's stories that pass the subscriber's filters, in window order. Only stories the window indexes under
     /// a follow can match one, so only those are looked at (all of them when nothing is followed).
@@ -73,13 +68,22 @@ internal sealed class FollowSet
     {
         // A keyword can only be in a story that holds its first word: the index says which, before its words are compared.
         var keywordStories = _keywords.Select(k => window.StoriesWithWord(k.Words[0])).ToArray();
+        var tagWeights = new Dictionary<int, double>();
+        foreach (var (key, weight) in _tagWeights)
+        {
+            if (window.TagId(key) is var id and >= 0)
+            {
+                tagWeights.TryAdd(id, weight);
+            }
+        }
+
         var candidates = IsEmpty
             ? Enumerable.Range(0, window.Stories.Count)
             : DigestWindow.Union(window.Stories.Count, _tagWeights.Keys.Select(window.StoriesTagged).Concat(_people.Keys.Select(window.StoriesQuoting)).Concat(keywordStories));
         var matches = new List<StoryMatch>();
         foreach (var index in candidates)
         {
-            if (Match(window, index, keywordStories) is { } match)
+            if (Match(window, index, tagWeights, keywordStories) is { } match)
             {
                 matches.Add(match);
             }
@@ -88,11 +92,27 @@ internal sealed class FollowSet
         return matches;
     }
 
-    /// <summary>The window's quotes said by a followed person or from a story about a followed company, in window order.</summary>
-    public List<int> QuoteCandidates(DigestWindow window) =>
-        DigestWindow.Union(window.Quotes.Count, _people.Keys.Select(window.QuotesBy).Concat(_companies.Select(window.QuotesAbout)));
+    /// <summary>
+    /// The window's quotes said by a followed person or from a story about a followed company, in window order, with
+    /// which of the two each is.
+    /// </summary>
+    public List<(int Index, bool Person, bool Company)> QuoteCandidates(DigestWindow window)
+    {
+        var person = DigestWindow.Marks(window.Quotes.Count, _people.Keys.Select(window.QuotesBy));
+        var company = DigestWindow.Marks(window.Quotes.Count, _companies.Select(window.QuotesAbout));
+        var candidates = new List<(int Index, bool Person, bool Company)>();
+        for (var i = 0; i < person.Length; i++)
+        {
+            if (person[i] || company[i])
+            {
+                candidates.Add((i, person[i], company[i]));
+            }
+        }
 
-    private StoryMatch? Match(DigestWindow window, int index, int[][] keywordStories)
+        return candidates;
+    }
+
+    private StoryMatch? Match(DigestWindow window, int index, Dictionary<int, double> tagWeights, int[][] keywordStories)
     {
         var story = window.Stories[index];
         if (!WantsLanguage(story.Language))
@@ -111,10 +131,10 @@ internal sealed class FollowSet
             }
         }
 
-        var tagKeys = window.TagKeys[index];
-        for (var t = 0; t < tagKeys.Length; t++)
+        var tagIds = window.TagIds[index];
+        for (var t = 0; t < tagIds.Length; t++)
         {
-            if (_tagWeights.TryGetValue(tagKeys[t], out var weight))
+            if (tagWeights.TryGetValue(tagIds[t], out var weight))
             {
                 var tag = story.Tags[t];
                 Add(weight * (0.5 + 0.5 * Math.Clamp(tag.Confidence, 0, 1)), _text.TagName(tag.Kind, tag.Value));

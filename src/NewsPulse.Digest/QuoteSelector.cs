@@ -25,27 +25,24 @@ internal static class QuoteSelector
         return
         [
             .. follows.QuoteCandidates(window)
-                .Select(i => (Quote: window.Quotes[i], Speaker: window.SpeakerKeys[i], Score: Score(window.Quotes[i], window.SpeakerKeys[i], follows)))
+                .Select(c => (c.Index, Score: Score(window.Quotes[c.Index], window.QuoteLengths[c.Index], c.Person, c.Company, follows)))
                 .Where(c => c.Score > 0)
                 .OrderByDescending(c => c.Score)
-                .ThenBy(c => c.Quote.QuoteId)
-                .Where(c => speakers.Add(c.Speaker))
-                .Select(c => c.Quote)
+                .ThenBy(c => window.Quotes[c.Index].QuoteId)
+                .Where(c => speakers.Add(window.SpeakerKeys[c.Index]))
+                .Select(c => window.Quotes[c.Index])
                 .Take(MaxQuotes),
         ];
     }
 
-    /// <summary>0 when the quote is empty or concerns nothing the subscriber follows.</summary>
-    private static double Score(DigestQuote quote, string speakerKey, FollowSet follows)
+    /// <summary>0 when the quote is empty or concerns nothing the subscriber follows (neither its speaker nor a company of its story).</summary>
+    private static double Score(DigestQuote quote, int length, bool person, bool company, FollowSet follows)
     {
-        var person = follows.FollowsSpeaker(speakerKey);
-        var company = follows.FollowsCompanyOf(quote);
-        if ((!person && !company) || string.IsNullOrWhiteSpace(quote.Text))
+        if ((!person && !company) || length == 0)
         {
             return 0;
         }
 
-        var length = quote.Text.Trim().Length;
         return (person ? 3.0 : 0)
             + (company ? 1.5 : 0)
             + (quote.Direct ? 2.0 : 0)
