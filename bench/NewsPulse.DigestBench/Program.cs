@@ -16,7 +16,7 @@ var subscriberCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.Invariant
 var storyCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
 var sendConcurrency = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
 
-await using var sink = SmtpSink.Start();
+await using var sink = new SmtpSink();
 var configuration = AppConfiguration.Build();
 using var loggerFactory = AppServices.CreateLoggerFactory(configuration);
 var serverConnection = await DatabaseBootstrap.ResolveConnectionStringAsync(configuration, loggerFactory, CancellationToken.None);

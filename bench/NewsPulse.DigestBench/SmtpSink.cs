@@ -1,9 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using MimeKit;
+using NewsPulse.LocalSmtp;
 using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
@@ -16,20 +14,10 @@ namespace NewsPulse.DigestBench;
 /// </summary>
 internal sealed class SmtpSink : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _running;
     private readonly Store _store = new();
+    private readonly LoopbackSmtpServer _server;
 
-    private SmtpSink(int port)
-    {
-        Port = port;
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build();
-        var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(_store);
-        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
-    }
-
-    public int Port { get; }
+    public SmtpSink() => _server = new LoopbackSmtpServer(_store);
 
     public int Messages => _store.Messages;
 
@@ -38,37 +26,9 @@ internal sealed class SmtpSink : IAsyncDisposable
     public int DistinctMessageIds => _store.MessageIds.Count;
 
     /// <summary>The settings that make NewsPulse send here.</summary>
-    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Smtp:Host"] = "127.0.0.1",
-        ["Smtp:Port"] = Port.ToString(CultureInfo.InvariantCulture),
-        ["Smtp:Security"] = "none",
-        ["Smtp:From"] = "NewsPulse <digest@news.example.org>",
-    };
+    public IReadOnlyDictionary<string, string?> Settings => _server.Settings;
 
-    public static SmtpSink Start()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new SmtpSink(port);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        try
-        {
-            await _running;
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping is how the server ends.
-        }
-
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private sealed class Store : MessageStore
     {
