@@ -4,7 +4,7 @@ using NewsPulse.App.Demo;
 using NewsPulse.App.Hosting;
 using NewsPulse.App.Ingestion;
 using NewsPulse.Bench;
-using Npgsql;
+using NewsPulse.Benchmarks;
 
 // End-to-end ingest benchmark (not a test): a generated local site of FEEDS x ITEMS, polled, fetched, extracted
 // and stored in a fresh database; prints what it measured. Usage: newspulse-bench [feeds] [items per feed]
@@ -19,7 +19,7 @@ try
     var configuration = AppConfiguration.Build();
     using var loggerFactory = AppServices.CreateLoggerFactory(configuration);
     var serverConnection = await DatabaseBootstrap.ResolveConnectionStringAsync(configuration, loggerFactory, CancellationToken.None);
-    var benchConnection = await FreshDatabaseAsync(serverConnection, "newspulse_bench");
+    var benchConnection = await BenchDatabase.FreshAsync(serverConnection, "newspulse_bench");
 
     var settings = new Dictionary<string, string?>(AppConfiguration.LocalSampleFetching) { ["Logging:LogLevel:Default"] = "Warning" };
     await using var app = await AppServices.StartAsync(CancellationToken.None, benchConnection, settings);
@@ -44,18 +44,4 @@ try
 finally
 {
     Directory.Delete(site, recursive: true);
-}
-
-static async Task<string> FreshDatabaseAsync(string serverConnection, string name)
-{
-    await using (var connection = new NpgsqlConnection(serverConnection))
-    {
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-        await create.ExecuteNonQueryAsync();
-    }
-
-    return new NpgsqlConnectionStringBuilder(serverConnection) { Database = name }.ConnectionString;
 }

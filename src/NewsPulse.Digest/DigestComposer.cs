@@ -15,42 +15,40 @@ public static class DigestComposer
 {
     public const int MaxStoriesLimit = 50;
 
-    private const double CoverageWeight = 1.5;
-    private const double FreshnessWeight = 0.5;
     private const double SameSourceDecay = 0.6;
     private const int SubjectLength = 110;
     private const int PreheaderTopics = 3;
 
     /// <summary>The digest for <paramref name="preferences"/>, or null when no story matches (the caller then sends nothing).</summary>
-    public static Digest? Compose(IReadOnlyList<DigestStory> stories, IReadOnlyList<DigestQuote> quotes, DigestPreferences preferences, DateOnly date)
+    public static Digest? Compose(IReadOnlyList<DigestStory> stories, IReadOnlyList<DigestQuote> quotes, DigestPreferences preferences, DateOnly date) =>
+        Compose(new DigestWindow(stories, quotes), preferences, date);
+
+    /// <summary>
+    /// The digest for <paramref name="preferences"/> from a window prepared once for every subscriber who shares it, or
+    /// null when no story matches (the caller then sends nothing).
+    /// </summary>
+    public static Digest? Compose(DigestWindow window, DigestPreferences preferences, DateOnly date)
     {
-        ArgumentNullException.ThrowIfNull(stories);
-        ArgumentNullException.ThrowIfNull(quotes);
+        ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(preferences);
         var text = DigestText.For(preferences.Locale);
         var follows = new FollowSet(preferences, text);
-        var matches = stories.Select(follows.Match).OfType<StoryMatch>().ToList();
+        var matches = follows.Matches(window);
         if (matches.Count == 0)
         {
             return null;
         }
 
-        // Coverage counts every outlet of the cluster in the window, also those filtered out (another language, no
-        // matching tag): they still say how widely the story was carried.
-        var sourcesByCluster = stories
-            .GroupBy(s => s.ClusterId)
-            .ToDictionary(g => g.Key, g => g.Select(s => s.Source).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
-        var newest = stories.Max(s => s.FirstSeenAt);
         var candidates = matches
             .GroupBy(m => m.Story.ClusterId)
-            .Select(g => Candidate(g, sourcesByCluster[g.Key], follows, newest))
+            .Select(g => Candidate(g, window, follows))
             .ToList();
         var entries = PickDiverse(candidates, Math.Clamp(preferences.MaxStories, 1, MaxStoriesLimit));
         return new Digest(
             date,
             text.Language,
             entries,
-            QuoteSelector.Select(quotes, follows),
+            QuoteSelector.Select(window, follows),
             candidates.Count,
             Subject(entries, text),
             Preheader(entries, candidates.Count, date, text))
@@ -77,45 +75,56 @@ public static class DigestComposer
     /// One entry per cluster, shown through its best story: the one matching most follows, then in a language the
     /// subscriber prefers, then the most relevant, then the first seen.
     /// </summary>
-    private static DigestEntry Candidate(IEnumerable<StoryMatch> cluster, List<string> sources, FollowSet follows, DateTimeOffset newest)
+    private static DigestEntry Candidate(IEnumerable<StoryMatch> cluster, DigestWindow window, FollowSet follows)
     {
-        var best = cluster
+        // Most stories are their cluster's only match: no ordering needed.
+        var best = cluster.Count() == 1 ? cluster.First() : cluster
             .OrderByDescending(m => m.Reasons.Count)
             .ThenByDescending(m => follows.PrefersLanguage(m.Story.Language))
             .ThenByDescending(m => m.Relevance)
             .ThenBy(m => m.Story.FirstSeenAt)
             .ThenBy(m => m.Story.ArticleId)
             .First();
-        var story = best.Story;
-        var others = sources.Where(s => !string.Equals(s, story.Source, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
-        var salience = CoverageWeight * Math.Log2(2 + others.Count) + story.Tags.Select(t => Math.Clamp(t.Confidence, 0, 1)).DefaultIfEmpty(0).Max();
-        var hoursOld = (newest - story.FirstSeenAt).TotalHours;
-        var freshness = FreshnessWeight * (1 - Math.Clamp(hoursOld / 24, 0, 1));
-        return new DigestEntry(story, others.Count, others, best.Relevance + salience + freshness, best.Reasons);
+        var others = window.OtherSources[best.Index];
+        return new DigestEntry(best.Story, others.Count, others, best.Relevance + window.Salience[best.Index] + window.Freshness[best.Index], best.Reasons);
     }
 
+    /// <summary>
+    /// Picks greedily, each pick scaling the remaining entries of its source by 0.6. Entries of one source are all
+    /// scaled alike, so the best entry left is always the first remaining one of some source: comparing those firsts
+    /// (a tie going to the one ranked earlier) picks what a scan of every entry would.
+    /// </summary>
     private static List<DigestEntry> PickDiverse(List<DigestEntry> candidates, int count)
     {
-        var remaining = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Story.ArticleId).ToList();
+        var sources = candidates
+            .OrderByDescending(c => c.Score)
+            .ThenBy(c => c.Story.ArticleId)
+            .Select((entry, rank) => (Entry: entry, Rank: rank))
+            .GroupBy(c => c.Entry.Story.Source, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new SourceQueue([.. g.Take(count)]))
+            .ToList();
         var picked = new List<DigestEntry>(count);
-        var picksBySource = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        double Adjusted(DigestEntry entry) => entry.Score * Math.Pow(SameSourceDecay, picksBySource.GetValueOrDefault(entry.Story.Source));
-        while (picked.Count < count && remaining.Count > 0)
+        while (picked.Count < count)
         {
-            var best = 0;
-            for (var i = 1; i < remaining.Count; i++)
+            SourceQueue? from = null;
+            double best = 0;
+            foreach (var source in sources.Where(s => s.Next < s.Entries.Count))
             {
-                if (Adjusted(remaining[i]) > Adjusted(remaining[best]))
+                var adjusted = source.Entries[source.Next].Entry.Score * Math.Pow(SameSourceDecay, source.Next);
+                if (from is null || adjusted > best || (adjusted.Equals(best) && source.Entries[source.Next].Rank < from.Entries[from.Next].Rank))
                 {
-                    best = i;
+                    (from, best) = (source, adjusted);
                 }
             }
 
-            var entry = remaining[best];
-            remaining.RemoveAt(best);
+            if (from is null)
+            {
+                break;
+            }
+
             // The reported score is the one the entry was picked with, so entries read best first.
-            picked.Add(entry with { Score = Adjusted(entry) });
-            picksBySource[entry.Story.Source] = picksBySource.GetValueOrDefault(entry.Story.Source) + 1;
+            picked.Add(from.Entries[from.Next].Entry with { Score = best });
+            from.Next++;
         }
 
         return picked;
@@ -141,5 +150,13 @@ public static class DigestComposer
             .Select(t => t.Name);
         var count = matching > entries.Count ? text.TopOf(entries.Count, matching) : text.Stories(entries.Count);
         return text.PreheaderLine(count, text.Date(date), string.Join(", ", topics));
+    }
+
+    /// <summary>One source's entries in rank order, and how many of them were picked (the next to consider).</summary>
+    private sealed class SourceQueue(List<(DigestEntry Entry, int Rank)> entries)
+    {
+        public List<(DigestEntry Entry, int Rank)> Entries { get; } = entries;
+
+        public int Next { get; set; }
     }
 }

@@ -18,7 +18,7 @@ internal sealed class FollowSet
     private readonly Dictionary<string, double> _tagWeights = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _companies;
     private readonly Dictionary<string, string> _people = new(StringComparer.Ordinal);
-    private readonly List<(string Keyword, string[] Words)> _keywords;
+    private readonly List<(string Keyword, string[] Words, string Reason)> _keywords;
     private readonly HashSet<string> _languages;
 
     public FollowSet(DigestPreferences preferences, DigestText text)
@@ -33,7 +33,7 @@ internal sealed class FollowSet
             _people.TryAdd(TextKeys.Name(person), person.Trim());
         }
 
-        _keywords = [.. preferences.Keywords.Select(k => (Keyword: k.Trim(), Words: TextKeys.Of(k))).Where(k => k.Words.Length > 0)];
+        _keywords = [.. preferences.Keywords.Select(k => (Keyword: k.Trim(), Words: TextKeys.Of(k))).Where(k => k.Words.Length > 0).Select(k => (k.Keyword, k.Words, text.KeywordReason(k.Keyword)))];
         _languages = new HashSet<string>(preferences.Languages, StringComparer.OrdinalIgnoreCase);
         IsEmpty = _tagWeights.Count == 0 && _people.Count == 0 && _keywords.Count == 0;
         Following =
@@ -60,12 +60,61 @@ internal sealed class FollowSet
     public bool PrefersLanguage(string? language) =>
         _languages.Count > 0 ? WantsLanguage(language) : string.Equals(language, _text.Language, StringComparison.OrdinalIgnoreCase);
 
-    public bool FollowsSpeaker(DigestQuote quote) => _people.ContainsKey(TextKeys.Name(quote.Speaker));
-
-    public bool FollowsCompanyOf(DigestQuote quote) => quote.Companies.Any(_companies.Contains);
-
-    public StoryMatch? Match(DigestStory story)
+    /// <summary>
+    /// The window's stories that pass the subscriber's filters, in window order. Only stories the window indexes under
+    /// a follow can match one, so only those are looked at (all of them when nothing is followed).
+    /// </summary>
+    public List<StoryMatch> Matches(DigestWindow window)
     {
+        // A keyword can only be in a story that holds its first word: the index says which, before its words are compared.
+        var keywordStories = _keywords.Select(k => window.StoriesWithWord(k.Words[0])).ToArray();
+        var tagWeights = new Dictionary<int, double>();
+        foreach (var (key, weight) in _tagWeights)
+        {
+            if (window.TagId(key) is var id and >= 0)
+            {
+                tagWeights.TryAdd(id, weight);
+            }
+        }
+
+        var candidates = IsEmpty
+            ? Enumerable.Range(0, window.Stories.Count)
+            : DigestWindow.Union(window.Stories.Count, _tagWeights.Keys.Select(window.StoriesTagged).Concat(_people.Keys.Select(window.StoriesQuoting)).Concat(keywordStories));
+        var matches = new List<StoryMatch>();
+        foreach (var index in candidates)
+        {
+            if (Match(window, index, tagWeights, keywordStories) is { } match)
+            {
+                matches.Add(match);
+            }
+        }
+
+        return matches;
+    }
+
+    /// <summary>
+    /// The window's quotes said by a followed person or from a story about a followed company, in window order, with
+    /// which of the two each is.
+    /// </summary>
+    public List<(int Index, bool Person, bool Company)> QuoteCandidates(DigestWindow window)
+    {
+        var person = DigestWindow.Marks(window.Quotes.Count, _people.Keys.Select(window.QuotesBy));
+        var company = DigestWindow.Marks(window.Quotes.Count, _companies.Select(window.QuotesAbout));
+        var candidates = new List<(int Index, bool Person, bool Company)>();
+        for (var i = 0; i < person.Length; i++)
+        {
+            if (person[i] || company[i])
+            {
+                candidates.Add((i, person[i], company[i]));
+            }
+        }
+
+        return candidates;
+    }
+
+    private StoryMatch? Match(DigestWindow window, int index, Dictionary<int, double> tagWeights, int[][] keywordStories)
+    {
+        var story = window.Stories[index];
         if (!WantsLanguage(story.Language))
         {
             return null;
@@ -82,48 +131,49 @@ internal sealed class FollowSet
             }
         }
 
-        foreach (var tag in story.Tags)
+        var tagIds = window.TagIds[index];
+        for (var t = 0; t < tagIds.Length; t++)
         {
-            if (_tagWeights.TryGetValue(TagKey(tag.Kind, tag.Value), out var weight))
+            if (tagWeights.TryGetValue(tagIds[t], out var weight))
             {
+                var tag = story.Tags[t];
                 Add(weight * (0.5 + 0.5 * Math.Clamp(tag.Confidence, 0, 1)), _text.TagName(tag.Kind, tag.Value));
             }
         }
 
-        foreach (var person in story.PeopleQuoted)
+        foreach (var person in window.PeopleKeys[index])
         {
-            if (_people.TryGetValue(TextKeys.Name(person), out var followed))
+            if (_people.TryGetValue(person, out var followed))
             {
                 Add(PersonWeight, followed);
             }
         }
 
-        if (_keywords.Count > 0)
+        for (var k = 0; k < _keywords.Count; k++)
         {
-            var title = TextKeys.Of(story.Title);
-            var lead = TextKeys.Of(story.Lead);
-            foreach (var (keyword, words) in _keywords)
+            var (_, words, reason) = _keywords[k];
+            if (Array.BinarySearch(keywordStories[k], index) < 0)
             {
-                var weight = TextKeys.ContainsPhrase(title, words) ? KeywordInTitleWeight
-                    : TextKeys.ContainsPhrase(lead, words) ? KeywordInLeadWeight
-                    : 0;
-                if (weight > 0)
-                {
-                    Add(weight, _text.KeywordReason(keyword));
-                }
+                continue;
+            }
+
+            var weight = TextKeys.ContainsPhrase(window.TitleWords[index], words) ? KeywordInTitleWeight
+                : TextKeys.ContainsPhrase(window.LeadWords[index], words) ? KeywordInLeadWeight
+                : 0;
+            if (weight > 0)
+            {
+                Add(weight, reason);
             }
         }
 
-        return reasons.Count > 0 || IsEmpty ? new StoryMatch(story, relevance, reasons) : null;
+        return reasons.Count > 0 || IsEmpty ? new StoryMatch(index, story, relevance, reasons) : null;
     }
-
-    private static string TagKey(string kind, string value) => kind + ":" + value.Trim();
 
     private void AddTags(string kind, IEnumerable<string> values, double weight)
     {
         foreach (var value in values)
         {
-            _tagWeights.TryAdd(TagKey(kind, value), weight);
+            _tagWeights.TryAdd(DigestWindow.TagKey(kind, value), weight);
         }
     }
 }

@@ -14,7 +14,7 @@ internal static class QuoteSelector
     // Shorter than this, a quote is usually a fragment ("a disaster") that means little without its story.
     private const int FragmentLength = 40;
 
-    public static List<DigestQuote> Select(IReadOnlyList<DigestQuote> quotes, FollowSet follows)
+    public static List<DigestQuote> Select(DigestWindow window, FollowSet follows)
     {
         if (!follows.FollowsPeopleOrCompanies)
         {
@@ -24,28 +24,25 @@ internal static class QuoteSelector
         var speakers = new HashSet<string>(StringComparer.Ordinal);
         return
         [
-            .. quotes
-                .Select(q => (Quote: q, Score: Score(q, follows)))
+            .. follows.QuoteCandidates(window)
+                .Select(c => (c.Index, Score: Score(window.Quotes[c.Index], window.QuoteLengths[c.Index], c.Person, c.Company, follows)))
                 .Where(c => c.Score > 0)
                 .OrderByDescending(c => c.Score)
-                .ThenBy(c => c.Quote.QuoteId)
-                .Select(c => c.Quote)
-                .Where(q => speakers.Add(TextKeys.Name(q.Speaker)))
+                .ThenBy(c => window.Quotes[c.Index].QuoteId)
+                .Where(c => speakers.Add(window.SpeakerKeys[c.Index]))
+                .Select(c => window.Quotes[c.Index])
                 .Take(MaxQuotes),
         ];
     }
 
-    /// <summary>0 when the quote is empty or concerns nothing the subscriber follows.</summary>
-    private static double Score(DigestQuote quote, FollowSet follows)
+    /// <summary>0 when the quote is empty or concerns nothing the subscriber follows (neither its speaker nor a company of its story).</summary>
+    private static double Score(DigestQuote quote, int length, bool person, bool company, FollowSet follows)
     {
-        var person = follows.FollowsSpeaker(quote);
-        var company = follows.FollowsCompanyOf(quote);
-        if ((!person && !company) || string.IsNullOrWhiteSpace(quote.Text))
+        if ((!person && !company) || length == 0)
         {
             return 0;
         }
 
-        var length = quote.Text.Trim().Length;
         return (person ? 3.0 : 0)
             + (company ? 1.5 : 0)
             + (quote.Direct ? 2.0 : 0)

@@ -1,8 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using MimeKit;
+using NewsPulse.LocalSmtp;
 using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
@@ -15,44 +14,26 @@ namespace NewsPulse.IntegrationTests;
 /// </summary>
 internal sealed class LocalSmtpServer : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _running;
+    private readonly LoopbackSmtpServer _server;
     private readonly Store _store;
 
-    private LocalSmtpServer(int port, Store store)
+    private LocalSmtpServer(Store store)
     {
-        Port = port;
         _store = store;
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build();
-        var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(store);
-        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        _server = new LoopbackSmtpServer(store);
     }
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
     /// <summary>Accepted messages, in the order they were accepted.</summary>
     public IReadOnlyList<MimeMessage> Messages => [.. _store.Accepted];
 
     /// <summary>The NewsPulse settings that send to this server.</summary>
-    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Smtp:Host"] = "127.0.0.1",
-        ["Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Smtp:Security"] = "none",
-        ["Smtp:From"] = "NewsPulse <digest@news.example.org>",
-    };
+    public IReadOnlyDictionary<string, string?> Settings => _server.Settings;
 
     /// <param name="refuse">Given the 0-based number of a DATA transaction, the answer that refuses it, or null to accept.</param>
     /// <param name="delay">Time taken over each message before answering (to catch a sender mid-batch).</param>
-    public static LocalSmtpServer Start(Func<int, SmtpResponse?>? refuse = null, TimeSpan? delay = null)
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new LocalSmtpServer(port, new Store(refuse, delay ?? TimeSpan.Zero));
-    }
+    public static LocalSmtpServer Start(Func<int, SmtpResponse?>? refuse = null, TimeSpan? delay = null) => new(new Store(refuse, delay ?? TimeSpan.Zero));
 
     /// <summary>Waits (at most a minute) until <paramref name="count"/> messages were accepted.</summary>
     public async Task WaitForAsync(int count)
@@ -65,20 +46,7 @@ internal sealed class LocalSmtpServer : IAsyncDisposable
         Assert.True(_store.Accepted.Count >= count, $"{count} messages expected, {_store.Accepted.Count} accepted");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        try
-        {
-            await _running;
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping is how the server ends.
-        }
-
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private sealed class Store(Func<int, SmtpResponse?>? refuse, TimeSpan delay) : MessageStore
     {

@@ -41,6 +41,7 @@ public sealed class DigestService(
     ILogger<DigestService> logger)
 {
     private const int ClaimBatch = 100;
+    private const int OutboxBatch = 500;
 
     /// <summary>
     /// Composes the digest of every confirmed subscriber whose local send hour has come today (all of them with
@@ -66,17 +67,23 @@ public sealed class DigestService(
         int composed = 0, skipped = 0;
         var window = TimeSpan.FromHours(options.Value.WindowHours);
 
-        // Subscribers sending at the same moment share one read of the window.
+        // Subscribers sending at the same moment share one read of the window, keyed once for all of them.
         foreach (var group in pending.GroupBy(s => due[s.Id].WindowEnd))
         {
-            var data = await store.WindowAsync(group.Key - window, group.Key, cancellationToken);
-            var (stories, quotes) = ToDigestInput(data);
+            var stories = ToDigestWindow(await store.WindowAsync(group.Key - window, group.Key, cancellationToken));
             var deliveries = new List<ComposedDelivery>();
             foreach (var subscriber in group)
             {
+                // Storing as we go keeps only one batch of messages in memory, and what is stored is kept if the pass stops.
+                if (deliveries.Count == OutboxBatch)
+                {
+                    await store.AddAsync(deliveries, cancellationToken);
+                    deliveries.Clear();
+                }
+
                 var composing = time.GetTimestamp();
                 var localDate = due[subscriber.Id].Date;
-                var digest = DigestComposer.Compose(stories, quotes, Preferences(subscriber), localDate);
+                var digest = DigestComposer.Compose(stories, Preferences(subscriber), localDate);
                 var messageId = MessageId(subscriber.Id, localDate);
                 if (digest is null && options.Value.SkipEmpty)
                 {
@@ -138,8 +145,8 @@ public sealed class DigestService(
         ArgumentNullException.ThrowIfNull(subscriber);
         var now = time.GetUtcNow();
         var when = Due(subscriber, now, ignoreSendHour: true, date)!.Value;
-        var (stories, quotes) = ToDigestInput(await store.WindowAsync(when.WindowEnd - TimeSpan.FromHours(options.Value.WindowHours), when.WindowEnd, cancellationToken));
-        if (DigestComposer.Compose(stories, quotes, Preferences(subscriber), when.Date) is not { } digest)
+        var stories = ToDigestWindow(await store.WindowAsync(when.WindowEnd - TimeSpan.FromHours(options.Value.WindowHours), when.WindowEnd, cancellationToken));
+        if (DigestComposer.Compose(stories, Preferences(subscriber), when.Date) is not { } digest)
         {
             return (subscriber, null, null);
         }
@@ -292,7 +299,7 @@ public sealed class DigestService(
         Locale = subscriber.Locale,
     };
 
-    private static (List<DigestStory> Stories, List<DigestQuote> Quotes) ToDigestInput(DigestWindowData data)
+    private static DigestWindow ToDigestWindow(DigestWindowData data)
     {
         var tags = data.Tags.ToLookup(t => t.ArticleId);
         var people = data.Quotes.Where(q => q.PersonId is not null).ToLookup(q => q.ArticleId, q => q.Speaker);
@@ -305,6 +312,6 @@ public sealed class DigestService(
                 q.QuoteId, q.ArticleId, q.Text, q.Speaker, q.PersonId, q.SpeakerTitle, q.SpeakerOrg, q.Language,
                 [.. tags[q.ArticleId].Where(t => t.Kind == "company").Select(t => t.Value)]) { Direct = q.Kind == "direct" })
             .ToList();
-        return (stories, quotes);
+        return new DigestWindow(stories, quotes);
     }
 }
