@@ -50,6 +50,12 @@ public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Articles, string?
 /// <summary>How many matching articles carry each value of a tag kind.</summary>
 public sealed record FacetCount(string Value, int Articles);
 
+/// <summary>
+/// Facet counts by tag kind, and how many articles they cover when that is a sample (the newest matches) rather than
+/// every match (null).
+/// </summary>
+public sealed record FacetCounts(IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Counts, int? Sampled);
+
 /// <summary>A cursor that is not one this service made.</summary>
 public sealed class InvalidCursorException(string message) : Exception(message);
 
@@ -57,9 +63,15 @@ public sealed class InvalidCursorException(string message) : Exception(message);
 /// Searches stored articles by tags, people, language, feed, dates and full text, newest first or by relevance,
 /// with keyset pagination (a page costs the same at any depth), and counts facets for the same filter.
 /// </summary>
-public sealed class ArticleSearch(NpgsqlDataSource dataSource)
+public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample = ArticleSearch.DefaultFacetSample)
 {
+    /// <summary>How many of the newest matching articles facets count at most.</summary>
+    public const int DefaultFacetSample = 20_000;
+
     private const string Published = "coalesce(a.published_at, a.discovered_at)";
+
+    /// <summary>The sample size of <see cref="FacetsAsync"/>.</summary>
+    public int FacetSample { get; } = facetSample;
 
     public async Task<ArticlePage> SearchAsync(ArticleQuery query, CancellationToken cancellationToken)
     {
@@ -112,11 +124,14 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource)
 
     private static bool Ranked(ArticleQuery query) => query.ByRelevance && query.Text is not null;
 
-    /// <summary>For each tag kind asked, its most frequent values among all the articles matching the query.</summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>> FacetsAsync(ArticleQuery query, IReadOnlyList<string> kinds, int top, CancellationToken cancellationToken)
+    /// <summary>
+    /// For each tag kind asked, its most frequent values among the newest <see cref="FacetSample"/> articles matching the
+    /// query (all of them when there are no more).
+    /// </summary>
+    public async Task<FacetCounts> FacetsAsync(ArticleQuery query, IReadOnlyList<string> kinds, int top, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kinds);
-        var statement = DescribeFacets(query, kinds, top);
+        var statement = DescribeFacets(query, kinds, top, FacetSample);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var counts = (await connection.QueryAsync<KindCount>(new CommandDefinition(statement.Sql, statement.Parameters, cancellationToken: cancellationToken))).ToList();
         var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
@@ -125,27 +140,36 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource)
             facets[kind] = [.. counts.Where(c => c.Kind == kind).Select(c => new FacetCount(c.Value, c.Articles))];
         }
 
-        return facets;
+        return new FacetCounts(facets, counts.Count > 0 && counts[0].Matched > FacetSample ? FacetSample : null);
     }
 
     /// <summary>
-    /// The statement <see cref="FacetsAsync"/> runs: every kind in one pass over the matching articles' tags, rather
-    /// than finding the same articles again for each kind.
+    /// The statement <see cref="FacetsAsync"/> runs: every kind in one pass over the sampled articles' tags, rather
+    /// than finding the same articles again for each kind. The sample is the first <paramref name="sample"/> rows of
+    /// the search's own newest-first plan, so its cost grows with the sample, not with the matches (a popular company
+    /// has 190,000 articles of a million, and counting all their tags took seconds). It reads one more row than the
+    /// sample to tell whether the counts cover every match.
     /// </summary>
-    public static SqlStatement DescribeFacets(ArticleQuery query, IReadOnlyList<string> kinds, int top)
+    public static SqlStatement DescribeFacets(ArticleQuery query, IReadOnlyList<string> kinds, int top, int sample = DefaultFacetSample)
     {
         ArgumentNullException.ThrowIfNull(kinds);
         var where = Filter(query);
         var parameters = where.Parameters;
         parameters.Add("top", top);
         parameters.Add("kinds", kinds.ToArray());
+        parameters.Add("sample", sample);
+        var branches = where.Branches.Select(condition =>
+            $"(SELECT a.id, {Published} AS sort_time FROM articles a WHERE {condition} ORDER BY {Published} DESC, a.id DESC LIMIT @sample + 1)").ToList();
         return new SqlStatement(
             $"""
-            SELECT kind, value, articles FROM (
+            WITH matched AS MATERIALIZED (
+                {(branches.Count == 1 ? branches[0] : $"SELECT * FROM ({branches[0]} UNION {branches[1]}) m ORDER BY sort_time DESC, id DESC LIMIT @sample + 1")}
+            )
+            SELECT kind, value, articles, (SELECT count(*) FROM matched)::int AS matched FROM (
                 SELECT t.kind, t.value, count(*)::int AS articles, row_number() OVER (PARTITION BY t.kind ORDER BY count(*) DESC, t.value) AS place
                 FROM article_tags_effective t
                 WHERE t.kind = ANY(@kinds) AND t.confidence >= @minConfidence
-                  AND t.article_id IN ({string.Join(" UNION ", where.Branches.Select(condition => $"SELECT a.id FROM articles a WHERE {condition}"))})
+                  AND t.article_id IN (SELECT id FROM matched ORDER BY sort_time DESC, id DESC LIMIT @sample)
                 GROUP BY t.kind, t.value) counted
             WHERE place <= @top
             ORDER BY kind, place
@@ -324,7 +348,7 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource)
         throw new InvalidCursorException("the cursor is not one this service gave, or belongs to another sort order");
     }
 
-    private sealed record KindCount(string Kind, string Value, int Articles);
+    private sealed record KindCount(string Kind, string Value, int Articles, int Matched);
 
     private sealed class SearchRow : ArticleSummary
     {

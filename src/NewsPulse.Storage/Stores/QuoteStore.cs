@@ -158,8 +158,8 @@ public sealed class QuoteStore(NpgsqlDataSource dataSource)
             ORDER BY person_id, title, organisation
             ON CONFLICT (person_id, title, organisation) DO UPDATE
                 SET first_seen = least(person_roles.first_seen, excluded.first_seen), last_seen = greatest(person_roles.last_seen, excluded.last_seen);
-            INSERT INTO quotes (article_id, person_id, speaker, speaker_title, speaker_org, text, start_offset, end_offset, kind, verb, confidence, context)
-            SELECT @articleId, * FROM unnest(@people, @speakers, @titles, @organisations, @texts, @starts, @ends, @kinds, @verbs, @confidences, @contexts);
+            INSERT INTO quotes (article_id, article_time, person_id, speaker, speaker_title, speaker_org, text, start_offset, end_offset, kind, verb, confidence, context)
+            SELECT @articleId, (SELECT coalesce(published_at, discovered_at) FROM articles WHERE id = @articleId), * FROM unnest(@people, @speakers, @titles, @organisations, @texts, @starts, @ends, @kinds, @verbs, @confidences, @contexts);
             UPDATE articles SET quotes_extracted_at = now() WHERE id = @articleId;
             """,
             new
@@ -321,7 +321,7 @@ public sealed class QuoteStore(NpgsqlDataSource dataSource)
                    a.language, coalesce(a.published_at, a.discovered_at) AS published_at
             FROM quotes q JOIN articles a ON a.id = q.article_id
             WHERE q.person_id = @personId
-            ORDER BY coalesce(a.published_at, a.discovered_at) DESC, q.article_id DESC, q.start_offset
+            ORDER BY q.article_time DESC, q.article_id DESC, q.start_offset
             LIMIT @limit
             """,
             new { personId, limit },
@@ -353,11 +353,11 @@ public sealed class QuoteStore(NpgsqlDataSource dataSource)
             JOIN articles a ON a.id = q.article_id
             LEFT JOIN feeds f ON f.id = a.feed_id
             WHERE q.person_id = @personId
-              AND (@from::timestamptz IS NULL OR coalesce(a.published_at, a.discovered_at) >= @from)
-              AND (@to::timestamptz IS NULL OR coalesce(a.published_at, a.discovered_at) < @to)
+              AND (@from::timestamptz IS NULL OR q.article_time >= @from)
+              AND (@to::timestamptz IS NULL OR q.article_time < @to)
               AND (@theme::text IS NULL OR EXISTS (SELECT 1 FROM article_tags_effective t WHERE t.article_id = a.id AND t.kind = 'theme' AND t.value = @theme))
               AND (@company::text IS NULL OR EXISTS (SELECT 1 FROM article_tags_effective t WHERE t.article_id = a.id AND t.kind = 'company' AND t.value = @company))
-            ORDER BY coalesce(a.published_at, a.discovered_at) DESC, q.article_id, q.start_offset
+            ORDER BY q.article_time DESC, q.article_id, q.start_offset
             """,
             new { personId, from = from?.ToUniversalTime(), to = to?.ToUniversalTime(), theme, company });
 
