@@ -48,11 +48,12 @@ internal static class CorpusLoad
             streams,
             (w, id) => WriteArticle(w, corpus.Article(id), corpus)));
         var tagCount = 0L;
-        await TimedAsync("article_tags", () => tagCount, loader.CopyAsync("COPY article_tags (article_id, kind, value, confidence, model_version) FROM STDIN (FORMAT BINARY)", size.Articles, streams, (w, id) =>
+        await TimedAsync("article_tags", () => tagCount, loader.CopyAsync("COPY article_tags (article_id, kind, value, confidence, model_version, article_time) FROM STDIN (FORMAT BINARY)", size.Articles, streams, (w, id) =>
         {
-            foreach (var tag in corpus.Article(id).Tags)
+            var article = corpus.Article(id);
+            foreach (var tag in article.Tags)
             {
-                WriteRow(w, (id, NpgsqlDbType.Bigint), (tag.Kind, NpgsqlDbType.Text), (tag.Value, NpgsqlDbType.Text), (tag.Confidence, NpgsqlDbType.Real), (SyntheticCorpus.ModelVersion, NpgsqlDbType.Text));
+                WriteRow(w, (id, NpgsqlDbType.Bigint), (tag.Kind, NpgsqlDbType.Text), (tag.Value, NpgsqlDbType.Text), (tag.Confidence, NpgsqlDbType.Real), (SyntheticCorpus.ModelVersion, NpgsqlDbType.Text), (article.Published, NpgsqlDbType.TimestampTz));
                 Interlocked.Increment(ref tagCount);
             }
         }));

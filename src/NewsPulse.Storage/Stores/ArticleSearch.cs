@@ -98,23 +98,24 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
         var parameters = where.Parameters;
         var relevance = Ranked(query);
         var rank = relevance ? $"ts_rank(a.search, {TsQuery})" : "0";
+        Func<Branch, string> after = _ => "";
         if (query.Cursor is { } cursor)
         {
             var (key, id) = DecodeCursor(cursor, relevance);
             parameters.Add("cursorKey", key);
             parameters.Add("cursorId", id);
-            where.Add(relevance
-                ? $"({rank}::double precision, a.id) < (@cursorKey::double precision, @cursorId)"
-                : $"({Published}, a.id) < (@cursorKey::timestamptz, @cursorId)");
+            after = branch => relevance
+                ? $" AND ({rank}::double precision, a.id) < (@cursorKey::double precision, @cursorId)"
+                : $" AND ({branch.Time}, {branch.Id}) < (@cursorKey::timestamptz, @cursorId)";
         }
 
         parameters.Add("limit", query.Limit + 1);
-        var branches = where.Branches.Select(condition =>
+        var branches = where.Branches.Select(branch =>
             $"""
-            SELECT {ArticleStore.SummaryColumns}, {rank}::double precision AS rank, {Published} AS sort_time
-            FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id
-            WHERE {condition}
-            ORDER BY {(relevance ? "rank DESC, a.id DESC" : $"{Published} DESC, a.id DESC")}
+            SELECT {ArticleStore.SummaryColumns}, {rank}::double precision AS rank, {branch.Time} AS sort_time
+            FROM {branch.From} LEFT JOIN feeds f ON f.id = a.feed_id
+            WHERE {branch.Where}{after(branch)}
+            ORDER BY {(relevance ? "rank DESC, a.id DESC" : $"{branch.Time} DESC, {branch.Id} DESC")}
             LIMIT @limit
             """).ToList();
         return new SqlStatement(
@@ -158,8 +159,8 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
         parameters.Add("top", top);
         parameters.Add("kinds", kinds.ToArray());
         parameters.Add("sample", sample);
-        var branches = where.Branches.Select(condition =>
-            $"(SELECT a.id, {Published} AS sort_time FROM articles a WHERE {condition} ORDER BY {Published} DESC, a.id DESC LIMIT @sample + 1)").ToList();
+        var branches = where.Branches.Select(branch =>
+            $"(SELECT a.id, {branch.Time} AS sort_time FROM {branch.From} WHERE {branch.Where} ORDER BY {branch.Time} DESC, {branch.Id} DESC LIMIT @sample + 1)").ToList();
         return new SqlStatement(
             $"""
             WITH matched AS MATERIALIZED (
@@ -202,7 +203,15 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
         parameters.Add("minConfidence", (float)query.MinConfidence);
         void Tag(string kind, IReadOnlyList<string> values)
         {
-            if (values.Count > 0)
+            if (values.Count == 1 && !where.Driven)
+            {
+                where.Drive(
+                    $"d.kind = '{kind}' AND d.value = @{kind}Driver AND d.confidence >= @minConfidence " +
+                    "AND NOT EXISTS (SELECT 1 FROM tag_feedback x WHERE x.article_id = d.article_id AND x.kind = d.kind AND x.value = d.value)",
+                    $"EXISTS (SELECT 1 FROM article_tags_effective t WHERE t.article_id = a.id AND t.kind = '{kind}' AND t.value = @{kind}Driver AND t.confidence >= @minConfidence OFFSET 0)");
+                parameters.Add($"{kind}Driver", values[0]);
+            }
+            else if (values.Count > 0)
             {
                 where.AddTag(
                     $"EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.kind = '{kind}' AND t.value = ANY(@{kind}Values) AND t.confidence >= @minConfidence " +
@@ -266,6 +275,9 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
     /// only to the few articles an analyst added a tag to (OFFSET 0 keeps each check a per-article test, not a join that
     /// would read the whole view). Filtering through the view alone leaves the planner one plan, collecting every article
     /// with the tag and sorting them all, however many there are.
+    /// The first tag filter with one value drives the first branch: its rows, joined to their articles and sorted by the
+    /// article's date they carry (migration 0014), come newest first from one index range, so a page of a tag costs the
+    /// same whether 100 or 190,000 articles carry it.
     /// </summary>
     private sealed class Conditions
     {
@@ -274,9 +286,19 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
 
         public DynamicParameters Parameters { get; } = new();
 
-        /// <summary>The WHERE condition of each branch.</summary>
-        public IReadOnlyList<string> Branches =>
-            _corrected is null ? [string.Join(" AND ", _model)] : [string.Join(" AND ", _model), string.Join(" AND ", _corrected)];
+        public bool Driven { get; private set; }
+
+        /// <summary>Each branch: its FROM (always naming the article a), WHERE, and sort key of date and article id.</summary>
+        public IReadOnlyList<Branch> Branches
+        {
+            get
+            {
+                var model = Driven
+                    ? new Branch("article_tags d JOIN articles a ON a.id = d.article_id", string.Join(" AND ", _model), "d.article_time", "d.article_id")
+                    : new Branch("articles a", string.Join(" AND ", _model), Published, "a.id");
+                return _corrected is null ? [model] : [model, new Branch("articles a", string.Join(" AND ", _corrected), Published, "a.id")];
+            }
+        }
 
         public void Add(string condition)
         {
@@ -290,7 +312,16 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
             _model.Add(model);
             _corrected.Add(effective);
         }
+
+        /// <summary>A tag filter on the driving tag rows d (model branch), <paramref name="effective"/> on the other.</summary>
+        public void Drive(string model, string effective)
+        {
+            AddTag(model, effective);
+            Driven = true;
+        }
     }
+
+    private sealed record Branch(string From, string Where, string Time, string Id);
 
     /// <summary>
     /// Splits "chip* export -china" into the part websearch_to_tsquery reads ("export -china") and the prefix terms,

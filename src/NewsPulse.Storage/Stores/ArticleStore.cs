@@ -241,16 +241,6 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
             },
             transaction,
             cancellationToken: cancellationToken));
-
-        // Quotes carry their article's date for the person-within-dates index (migration 0014); a new date moves them.
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE quotes q SET article_time = coalesce(a.published_at, a.discovered_at)
-            FROM articles a WHERE a.id = @articleId AND q.article_id = a.id AND q.article_time <> coalesce(a.published_at, a.discovered_at)
-            """,
-            new { articleId },
-            transaction,
-            cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return original;
     }

@@ -158,8 +158,8 @@ public sealed class QuoteStore(NpgsqlDataSource dataSource)
             ORDER BY person_id, title, organisation
             ON CONFLICT (person_id, title, organisation) DO UPDATE
                 SET first_seen = least(person_roles.first_seen, excluded.first_seen), last_seen = greatest(person_roles.last_seen, excluded.last_seen);
-            INSERT INTO quotes (article_id, article_time, person_id, speaker, speaker_title, speaker_org, text, start_offset, end_offset, kind, verb, confidence, context)
-            SELECT @articleId, (SELECT coalesce(published_at, discovered_at) FROM articles WHERE id = @articleId), * FROM unnest(@people, @speakers, @titles, @organisations, @texts, @starts, @ends, @kinds, @verbs, @confidences, @contexts);
+            INSERT INTO quotes (article_id, person_id, speaker, speaker_title, speaker_org, text, start_offset, end_offset, kind, verb, confidence, context)
+            SELECT @articleId, * FROM unnest(@people, @speakers, @titles, @organisations, @texts, @starts, @ends, @kinds, @verbs, @confidences, @contexts);
             UPDATE articles SET quotes_extracted_at = now() WHERE id = @articleId;
             """,
             new
