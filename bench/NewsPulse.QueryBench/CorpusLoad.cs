@@ -48,11 +48,12 @@ internal static class CorpusLoad
             streams,
             (w, id) => WriteArticle(w, corpus.Article(id), corpus)));
         var tagCount = 0L;
-        await TimedAsync("article_tags", () => tagCount, loader.CopyAsync("COPY article_tags (article_id, kind, value, confidence, model_version) FROM STDIN (FORMAT BINARY)", size.Articles, streams, (w, id) =>
+        await TimedAsync("article_tags", () => tagCount, loader.CopyAsync("COPY article_tags (article_id, kind, value, confidence, model_version, article_time) FROM STDIN (FORMAT BINARY)", size.Articles, streams, (w, id) =>
         {
-            foreach (var tag in corpus.Article(id).Tags)
+            var article = corpus.Article(id);
+            foreach (var tag in article.Tags)
             {
-                WriteRow(w, (id, NpgsqlDbType.Bigint), (tag.Kind, NpgsqlDbType.Text), (tag.Value, NpgsqlDbType.Text), (tag.Confidence, NpgsqlDbType.Real), (SyntheticCorpus.ModelVersion, NpgsqlDbType.Text));
+                WriteRow(w, (id, NpgsqlDbType.Bigint), (tag.Kind, NpgsqlDbType.Text), (tag.Value, NpgsqlDbType.Text), (tag.Confidence, NpgsqlDbType.Real), (SyntheticCorpus.ModelVersion, NpgsqlDbType.Text), (article.Published, NpgsqlDbType.TimestampTz));
                 Interlocked.Increment(ref tagCount);
             }
         }));
@@ -93,10 +94,10 @@ internal static class CorpusLoad
             }
         }));
         await TimedAsync("quotes", size.Quotes, loader.CopyAsync(
-            "COPY quotes (id, article_id, person_id, speaker, speaker_title, speaker_org, text, start_offset, end_offset, kind, verb, confidence, context) FROM STDIN (FORMAT BINARY)",
+            "COPY quotes (id, article_id, article_time, person_id, speaker, speaker_title, speaker_org, text, start_offset, end_offset, kind, verb, confidence, context) FROM STDIN (FORMAT BINARY)",
             size.Quotes,
             streams,
-            (w, id) => WriteQuote(w, id, corpus.Quote(id))));
+            (w, id) => WriteQuote(w, id, corpus.Quote(id), corpus)));
 
         clock.Restart();
         Console.WriteLine("Rebuilding indexes and constraints:");
@@ -142,11 +143,12 @@ internal static class CorpusLoad
         w.Write(stored, NpgsqlDbType.TimestampTz);
     }
 
-    private static void WriteQuote(NpgsqlBinaryImporter w, long id, PlannedQuote quote)
+    private static void WriteQuote(NpgsqlBinaryImporter w, long id, PlannedQuote quote, SyntheticCorpus corpus)
     {
         w.StartRow();
         w.Write(id, NpgsqlDbType.Bigint);
         w.Write(quote.ArticleId, NpgsqlDbType.Bigint);
+        w.Write(corpus.Article(quote.ArticleId).Published, NpgsqlDbType.TimestampTz);
         if (quote.PersonId is { } person)
         {
             w.Write(person, NpgsqlDbType.Bigint);

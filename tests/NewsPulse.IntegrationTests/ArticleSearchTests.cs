@@ -51,8 +51,32 @@ public sealed class ArticleSearchTests : FreshDatabaseTest
         await Assert.ThrowsAsync<InvalidCursorException>(() => search.SearchAsync(new ArticleQuery { Cursor = "bm90IGEgY3Vyc29y" }, CancellationToken.None));
 
         var facets = await search.FacetsAsync(new ArticleQuery { Languages = ["en"] }, ["theme"], 20, CancellationToken.None);
-        var (topTheme, count) = (facets["theme"][0].Value, facets["theme"][0].Articles);
+        var (topTheme, count) = (facets.Counts["theme"][0].Value, facets.Counts["theme"][0].Articles);
+        Assert.Null(facets.Sampled);
         Assert.Equal(count, (await IdsAsync(search, new ArticleQuery { Languages = ["en"], Themes = [topTheme] })).Count);
+    }
+
+    [Fact]
+    public async Task Facets_over_more_matches_than_the_sample_count_the_newest_and_say_so()
+    {
+        await using var app = await IngestSamplesAsync();
+        var sampled = new ArticleSearch(app.Get<Npgsql.NpgsqlDataSource>(), facetSample: 3);
+        var query = new ArticleQuery { Languages = ["en"] };
+        var newest = (await sampled.SearchAsync(query with { Limit = 3 }, CancellationToken.None)).Articles.Select(a => a.Id).ToList();
+        var tags = app.Get<TagStore>();
+        var expected = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in newest)
+        {
+            foreach (var tag in (await tags.GetTagsAsync(id, CancellationToken.None)).Where(t => t.Kind == "theme"))
+            {
+                expected[tag.Value] = expected.GetValueOrDefault(tag.Value) + 1;
+            }
+        }
+
+        var facets = await sampled.FacetsAsync(query, ["theme"], 20, CancellationToken.None);
+
+        Assert.Equal(3, facets.Sampled);
+        Assert.Equal(expected.OrderBy(e => e.Key), facets.Counts["theme"].ToDictionary(c => c.Value, c => c.Articles).OrderBy(e => e.Key));
     }
 
     [Fact]
@@ -92,6 +116,7 @@ public sealed class ArticleSearchTests : FreshDatabaseTest
         Assert.NotEqual(found.GetProperty("articles")[0].GetProperty("id").GetInt64(), next.GetProperty("articles")[0].GetProperty("id").GetInt64());
         Assert.True(found.GetProperty("facets").GetProperty("theme").GetArrayLength() > 0);
         Assert.True(found.GetProperty("facets").GetProperty("country")[0].GetProperty("articles").GetInt32() > 0);
+        Assert.Equal(JsonValueKind.Null, found.GetProperty("facets_sampled").ValueKind);
         foreach (var (query, parameter) in new[]
         {
             ("from=yesterday", "from"), ("theme=sports", "theme"), ("limit=500", "limit"), ("cursor=abc", "cursor"),

@@ -50,7 +50,7 @@ public static class ArticleSearchEndpoints
             }
 
             var counts = facets.Count == 0 ? null : await search.FacetsAsync(query with { Cursor = null }, facets, 20, cancellationToken);
-            return Results.Json(new { articles = page.Articles, next_cursor = page.NextCursor, facets = counts }, JsonOutput.Lines);
+            return Results.Json(new { articles = page.Articles, next_cursor = page.NextCursor, facets = counts?.Counts, facets_sampled = counts?.Sampled }, JsonOutput.Lines);
         })
             .WithSummary("Search tagged articles")
             .WithDescription("Several values of one filter (repeat it or separate by commas) are OR; different filters are AND. Pages follow next_cursor.")
@@ -68,7 +68,7 @@ public static class ArticleSearchEndpoints
                 ("sort", "published (default) or relevance (needs q)"),
                 ("limit", $"Articles per page, 1 to {MaxLimit} (default 50)"),
                 ("cursor", "next_cursor of the previous page"),
-                ("facets", "Counts to add for the current filter: theme, company, country"));
+                ("facets", $"Counts to add for the current filter: theme, company, country (over the newest {ArticleSearch.DefaultFacetSample:N0} matches at most: facets_sampled says how many when there were more)"));
         return routes;
     }
 

@@ -107,7 +107,7 @@ public static class WebPages
         var facets = search.FacetsAsync(query with { Cursor = null }, FacetKinds, CoMentionsShown, cancellationToken);
         var tags = statistics.TagsOfAsync([.. found.Articles.Select(a => a.Id)], cancellationToken);
         await Task.WhenAll(facets, tags);
-        return Render<SearchPage>(page, new SearchView(form, null, found.Articles, (await tags).ToLookup(t => t.ArticleId), await facets, found.NextCursor));
+        return Render<SearchPage>(page, new SearchView(form, null, found.Articles, (await tags).ToLookup(t => t.ArticleId), (await facets).Counts, found.NextCursor));
     }
 
     private static async Task<IResult> ArticleAsync(

@@ -99,8 +99,14 @@ public sealed class LocalPostgresCluster
     {
         using var guard = await LockAsync(cancellationToken);
         var state = await InitializeIfNeededAsync(cancellationToken);
+        var settingsChanged = await WriteSettingsAsync(cancellationToken);
         if (await RunningPortAsync(cancellationToken) is { } port)
         {
+            if (settingsChanged)
+            {
+                await ReloadAsync(cancellationToken);
+            }
+
             if (port != state.Port)
             {
                 state = state with { Port = port };
@@ -200,6 +206,46 @@ public sealed class LocalPostgresCluster
             cancellationToken);
         await SaveStateAsync(state, cancellationToken);
         return state;
+    }
+
+    /// <summary>
+    /// Writes <see cref="ServerSettings.FileName"/> and makes postgresql.conf include it, on clusters created by
+    /// older versions too; true when the file's content changed.
+    /// </summary>
+    private async Task<bool> WriteSettingsAsync(CancellationToken cancellationToken)
+    {
+        var configuration = Path.Combine(DataDirectory, "postgresql.conf");
+        if (!(await File.ReadAllLinesAsync(configuration, cancellationToken)).Any(l => l.Trim() == ServerSettings.IncludeLine))
+        {
+            await File.AppendAllTextAsync(configuration, $"\n# NewsPulse's server settings (memory, planner costs), rewritten at every start\n{ServerSettings.IncludeLine}\n", cancellationToken);
+        }
+
+        var path = Path.Combine(DataDirectory, ServerSettings.FileName);
+        var content = ServerSettings.Render(ServerSettings.TotalMemory());
+        if (File.Exists(path) && await File.ReadAllTextAsync(path, cancellationToken) == content)
+        {
+            return false;
+        }
+
+        await File.WriteAllTextAsync(path, content, cancellationToken);
+        if (_serviceUser is not null)
+        {
+            await UnixUser.GiveAsync(path, _serviceUser, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>A running server reads changed settings on reload; shared_buffers waits for its next restart.</summary>
+    private async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        var reload = await ProcessRunner.RunAsync(_binaries.PgCtl, ["reload", "-D", DataDirectory, "-s"], _serviceUser, ToolTimeout, cancellationToken);
+        if (!reload.Succeeded)
+        {
+            throw new LocalPostgresException($"pg_ctl reload failed: {reload.Output}");
+        }
+
+        _logger.LogInformation("The embedded PostgreSQL reloaded NewsPulse's server settings; shared_buffers changes at its next restart");
     }
 
     private Task<ProcessRunner.Result> RunInitDbAsync(string passwordFile, string localeArgument, CancellationToken cancellationToken) =>

@@ -321,7 +321,7 @@ public sealed class QuoteStore(NpgsqlDataSource dataSource)
                    a.language, coalesce(a.published_at, a.discovered_at) AS published_at
             FROM quotes q JOIN articles a ON a.id = q.article_id
             WHERE q.person_id = @personId
-            ORDER BY coalesce(a.published_at, a.discovered_at) DESC, q.article_id DESC, q.start_offset
+            ORDER BY q.article_time DESC, q.article_id DESC, q.start_offset
             LIMIT @limit
             """,
             new { personId, limit },
@@ -353,11 +353,11 @@ public sealed class QuoteStore(NpgsqlDataSource dataSource)
             JOIN articles a ON a.id = q.article_id
             LEFT JOIN feeds f ON f.id = a.feed_id
             WHERE q.person_id = @personId
-              AND (@from::timestamptz IS NULL OR coalesce(a.published_at, a.discovered_at) >= @from)
-              AND (@to::timestamptz IS NULL OR coalesce(a.published_at, a.discovered_at) < @to)
+              AND (@from::timestamptz IS NULL OR q.article_time >= @from)
+              AND (@to::timestamptz IS NULL OR q.article_time < @to)
               AND (@theme::text IS NULL OR EXISTS (SELECT 1 FROM article_tags_effective t WHERE t.article_id = a.id AND t.kind = 'theme' AND t.value = @theme))
               AND (@company::text IS NULL OR EXISTS (SELECT 1 FROM article_tags_effective t WHERE t.article_id = a.id AND t.kind = 'company' AND t.value = @company))
-            ORDER BY coalesce(a.published_at, a.discovered_at) DESC, q.article_id, q.start_offset
+            ORDER BY q.article_time DESC, q.article_id, q.start_offset
             """,
             new { personId, from = from?.ToUniversalTime(), to = to?.ToUniversalTime(), theme, company });
 
