@@ -53,7 +53,20 @@ public sealed class MailTransport(IOptions<SmtpOptions> smtp, IOptions<DigestOpt
                 "starttls" => SecureSocketOptions.StartTls,
                 _ => SecureSocketOptions.None,
             };
-            await client.ConnectAsync(options.Host, options.Port, security, cancellationToken);
+            // Nagle's algorithm holds back the small writes of each SMTP command until the previous one is
+            // acknowledged, which with delayed acknowledgements costs tens of milliseconds a message.
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(options.Host, options.Port, cancellationToken);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+
+            await client.ConnectAsync(socket, options.Host, options.Port, security, cancellationToken);
             if (options.User.Length > 0)
             {
                 await client.AuthenticateAsync(options.User, options.Password, cancellationToken);
