@@ -26,24 +26,20 @@ public static class SubscriptionEndpoints
             .WithDescription("JSON {email, companies, countries, themes, people, keywords, languages, send_hour, time_zone, max_stories, locale}; all but email optional. Answers 202.");
         var pages = routes.MapGroup("").AddEndpointFilter(WebPages.SecurityHeaders);
         pages.MapPost("/subscribe", SubscribeFormAsync);
-        pages.MapGet("/subscriptions/confirm", (HttpContext http, string? token, LinkTokens tokens, SubscriberStore store, CancellationToken cancellationToken) =>
-            AskAsync(http, token, LinkPurpose.Confirm, tokens, store, (t, s) => new ActionView(t.ConfirmTitle, t.ConfirmIntro(s.Email), t.ConfirmButton, ""), cancellationToken));
-        pages.MapPost("/subscriptions/confirm", async (HttpContext http, string? token, LinkTokens tokens, SubscriberStore store, CancellationToken cancellationToken) =>
-        {
-            var page = PageContext.For(http);
-            return tokens.Read(LinkPurpose.Confirm, token) is { } link && await store.ConfirmAsync(link.SubscriberId, link.TokenVersion, cancellationToken) is not null
-                ? WebPages.Message(page, page.Text.ConfirmedTitle, page.Text.Confirmed)
-                : InvalidLink(page);
-        });
-        pages.MapGet("/subscriptions/unsubscribe", (HttpContext http, string? token, LinkTokens tokens, SubscriberStore store, CancellationToken cancellationToken) =>
-            AskAsync(http, token, LinkPurpose.Unsubscribe, tokens, store, (t, s) => new ActionView(t.UnsubscribeTitle, t.UnsubscribeIntro(s.Email), t.UnsubscribeButton, ""), cancellationToken));
-        pages.MapPost("/subscriptions/unsubscribe", async (HttpContext http, string? token, LinkTokens tokens, SubscriberStore store, CancellationToken cancellationToken) =>
-        {
-            var page = PageContext.For(http);
-            return tokens.Read(LinkPurpose.Unsubscribe, token) is { } link && await store.UnsubscribeAsync(link.SubscriberId, link.TokenVersion, cancellationToken) is not null
-                ? WebPages.Message(page, page.Text.UnsubscribedTitle, page.Text.Unsubscribed)
-                : InvalidLink(page);
-        });
+        MapLinkAction(
+            pages,
+            "/subscriptions/confirm",
+            LinkPurpose.Confirm,
+            (t, s) => new ActionView(t.ConfirmTitle, t.ConfirmIntro(s.Email), t.ConfirmButton, ""),
+            (store, link, cancellationToken) => store.ConfirmAsync(link.SubscriberId, link.TokenVersion, cancellationToken),
+            t => (t.ConfirmedTitle, t.Confirmed));
+        MapLinkAction(
+            pages,
+            "/subscriptions/unsubscribe",
+            LinkPurpose.Unsubscribe,
+            (t, s) => new ActionView(t.UnsubscribeTitle, t.UnsubscribeIntro(s.Email), t.UnsubscribeButton, ""),
+            (store, link, cancellationToken) => store.UnsubscribeAsync(link.SubscriberId, link.TokenVersion, cancellationToken),
+            t => (t.UnsubscribedTitle, t.Unsubscribed));
         pages.MapGet("/subscriptions/manage", async (HttpContext http, string? token, LinkTokens tokens, SubscriberStore store, CancellationToken cancellationToken) =>
         {
             var page = PageContext.For(http);
@@ -53,6 +49,27 @@ public static class SubscriptionEndpoints
         });
         pages.MapPost("/subscriptions/manage", ManageAsync);
         return routes;
+    }
+
+    /// <summary>A signed link's page: GET asks with one button (mail scanners follow links), POST acts and says it is done.</summary>
+    private static void MapLinkAction(
+        RouteGroupBuilder pages,
+        string path,
+        LinkPurpose purpose,
+        Func<UiText, Subscriber, ActionView> ask,
+        Func<SubscriberStore, LinkToken, CancellationToken, Task<Subscriber?>> act,
+        Func<UiText, (string Heading, string Message)> done)
+    {
+        pages.MapGet(path, (HttpContext http, string? token, LinkTokens tokens, SubscriberStore store, CancellationToken cancellationToken) =>
+            AskAsync(http, token, purpose, tokens, store, ask, cancellationToken));
+        pages.MapPost(path, async (HttpContext http, string? token, LinkTokens tokens, SubscriberStore store, CancellationToken cancellationToken) =>
+        {
+            var page = PageContext.For(http);
+            var (heading, message) = done(page.Text);
+            return tokens.Read(purpose, token) is { } link && await act(store, link, cancellationToken) is not null
+                ? WebPages.Message(page, heading, message)
+                : InvalidLink(page);
+        });
     }
 
     private static async Task<IResult> SubscribeJsonAsync(HttpRequest request, SubscriberStore store, DigestService digests, ILogger<DigestService> logger, CancellationToken cancellationToken)
