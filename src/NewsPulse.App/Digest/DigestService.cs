@@ -63,16 +63,17 @@ public sealed class DigestService(
             }
         }
 
-        var pending = await store.ConfirmedWithoutDigestAsync(due.ToDictionary(d => d.Key, d => d.Value.Date), cancellationToken);
+        var done = await store.WithDigestAsync(due.ToDictionary(d => d.Key, d => d.Value.Date), cancellationToken);
+        var pending = due.Values.Where(d => !done.Contains(d.Subscriber.Id)).ToList();
         int composed = 0, skipped = 0;
         var window = TimeSpan.FromHours(options.Value.WindowHours);
 
         // Subscribers sending at the same moment share one read of the window, keyed once for all of them.
-        foreach (var group in pending.GroupBy(s => due[s.Id].WindowEnd))
+        foreach (var group in pending.GroupBy(d => d.WindowEnd))
         {
             var stories = ToDigestWindow(await store.WindowAsync(group.Key - window, group.Key, cancellationToken));
             var deliveries = new List<ComposedDelivery>();
-            foreach (var subscriber in group)
+            foreach (var (subscriber, localDate, _) in group)
             {
                 // Storing as we go keeps only one batch of messages in memory, and what is stored is kept if the pass stops.
                 if (deliveries.Count == OutboxBatch)
@@ -82,7 +83,6 @@ public sealed class DigestService(
                 }
 
                 var composing = time.GetTimestamp();
-                var localDate = due[subscriber.Id].Date;
                 var digest = DigestComposer.Compose(stories, Preferences(subscriber), localDate);
                 var messageId = MessageId(subscriber.Id, localDate);
                 if (digest is null && options.Value.SkipEmpty)
@@ -93,7 +93,7 @@ public sealed class DigestService(
                     continue;
                 }
 
-                var message = Build(subscriber, digest ?? DigestComposer.Empty(Preferences(subscriber), localDate), messageId, now);
+                var (_, message) = Build(subscriber, digest ?? DigestComposer.Empty(Preferences(subscriber), localDate), messageId, now);
                 using var bytes = new MemoryStream();
                 await message.WriteToAsync(bytes, cancellationToken);
                 deliveries.Add(new ComposedDelivery(subscriber.Id, localDate, messageId, bytes.ToArray(), digest?.Entries.Count ?? 0));
@@ -151,8 +151,8 @@ public sealed class DigestService(
             return (subscriber, null, null);
         }
 
-        var links = Links(subscriber);
-        return (subscriber, DigestRenderer.Render(digest, links), Build(subscriber, digest, MessageId(subscriber.Id, when.Date), now));
+        var (rendered, message) = Build(subscriber, digest, MessageId(subscriber.Id, when.Date), now);
+        return (subscriber, rendered, message);
     }
 
     /// <summary>The links every email carries: preferences and one-click unsubscribe, signed for this subscriber.</summary>
@@ -262,10 +262,11 @@ public sealed class DigestService(
         return ignoreSendHour || local.Hour >= subscriber.SendHour ? (DateOnly.FromDateTime(local.DateTime), now) : null;
     }
 
-    private MimeMessage Build(Subscriber subscriber, NewsPulse.Digest.Digest digest, string messageId, DateTimeOffset now)
+    private (RenderedDigest Rendered, MimeMessage Message) Build(Subscriber subscriber, NewsPulse.Digest.Digest digest, string messageId, DateTimeOffset now)
     {
         var links = Links(subscriber);
-        return DigestMessage.Build(digest, DigestRenderer.Render(digest, links), links, transport.From, MailboxAddress.Parse(subscriber.Email), messageId, now);
+        var rendered = DigestRenderer.Render(digest, links);
+        return (rendered, DigestMessage.Build(digest, rendered, links, transport.From, MailboxAddress.Parse(subscriber.Email), messageId, now));
     }
 
     private string MessageId(long subscriberId, DateOnly? date)

@@ -97,20 +97,18 @@ public sealed class DigestStore(NpgsqlDataSource dataSource)
         return new DigestWindowData(stories, tags, quotes);
     }
 
-    /// <summary>Confirmed subscribers with no digest yet for the local date each would get now.</summary>
-    public async Task<IReadOnlyList<Subscriber>> ConfirmedWithoutDigestAsync(IReadOnlyDictionary<long, DateOnly> localDates, CancellationToken cancellationToken)
+    /// <summary>Of the given subscribers, those that already have a digest (composed, sent or skipped) for their local date.</summary>
+    public async Task<IReadOnlySet<long>> WithDigestAsync(IReadOnlyDictionary<long, DateOnly> localDates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(localDates);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var sent = (await connection.QueryAsync<(long SubscriberId, DateTime LocalDate)>(new CommandDefinition(
+        return (await connection.QueryAsync<(long SubscriberId, DateTime LocalDate)>(new CommandDefinition(
                 "SELECT subscriber_id, local_date FROM digest_deliveries WHERE subscriber_id = ANY(@ids) AND local_date = ANY(@dates)",
                 new { ids = localDates.Keys.ToArray(), dates = localDates.Values.Distinct().Select(d => d.ToDateTime(TimeOnly.MinValue)).ToArray() },
                 cancellationToken: cancellationToken)))
-            .Select(r => (r.SubscriberId, DateOnly.FromDateTime(r.LocalDate)))
+            .Where(r => localDates[r.SubscriberId] == DateOnly.FromDateTime(r.LocalDate))
+            .Select(r => r.SubscriberId)
             .ToHashSet();
-        return [.. (await connection.QueryAsync<Subscriber>(new CommandDefinition(
-                "SELECT * FROM subscribers WHERE status = 'confirmed' AND id = ANY(@ids) ORDER BY id", new { ids = localDates.Keys.ToArray() }, cancellationToken: cancellationToken)))
-            .Where(s => !sent.Contains((s.Id, localDates[s.Id])))];
     }
 
     /// <summary>
