@@ -32,6 +32,14 @@ public sealed partial class DigestTests : FreshDatabaseTest
         return settings;
     }
 
+    /// <summary>The settings as the environment of a `newspulse` process, bound to this test's database.</summary>
+    private Dictionary<string, string> CliEnvironment(Dictionary<string, string?> settings)
+    {
+        var environment = settings.Where(s => s.Value is not null).ToDictionary(s => "NEWSPULSE__" + s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        environment["NEWSPULSE__ConnectionStrings__NewsPulse"] = ConnectionString;
+        return environment;
+    }
+
     /// <summary>A link of an email, as a path on the local server (emails link to the public site).</summary>
     private static string LocalPath(string text, string route) =>
         new Uri(LinkPattern().Matches(text).Select(m => m.Value).First(u => u.Contains(route, StringComparison.Ordinal))).PathAndQuery;
@@ -132,8 +140,7 @@ public sealed partial class DigestTests : FreshDatabaseTest
         {
         }
 
-        var environment = settings.Where(s => s.Value is not null).ToDictionary(s => "NEWSPULSE__" + s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
-        environment["NEWSPULSE__ConnectionStrings__NewsPulse"] = ConnectionString;
+        var environment = CliEnvironment(settings);
         var output = Directory.CreateTempSubdirectory("np-preview-").FullName;
 
         var added = await CliProcess.RunAsync(environment, "subscribers", "add", "cli@example.org", "--theme", "ai", "--language", "en", "--confirmed");
@@ -280,8 +287,7 @@ public sealed partial class DigestTests : FreshDatabaseTest
             }
         }
 
-        var environment = settings.Where(s => s.Value is not null).ToDictionary(s => "NEWSPULSE__" + s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
-        environment["NEWSPULSE__ConnectionStrings__NewsPulse"] = ConnectionString;
+        var environment = CliEnvironment(settings);
         await using (var sender = CliProcess.Start(environment, "digest", "send", "--now"))
         {
             await smtp.WaitForAsync(8);

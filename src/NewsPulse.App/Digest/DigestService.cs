@@ -43,6 +43,9 @@ public sealed class DigestService(
     private const int ClaimBatch = 100;
     private const int OutboxBatch = 500;
 
+    /// <summary>Where every link of an email starts.</summary>
+    private string Site => options.Value.PublicBaseUrl.TrimEnd('/');
+
     /// <summary>
     /// Composes the digest of every confirmed subscriber whose local send hour has come today (all of them with
     /// <paramref name="ignoreSendHour"/>) and who has none yet for their local date, and adds it to the outbox.
@@ -159,21 +162,19 @@ public sealed class DigestService(
     public DigestLinks Links(Subscriber subscriber)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
-        var site = options.Value.PublicBaseUrl.TrimEnd('/');
         return new DigestLinks(
-            $"{site}/subscriptions/manage?token={tokens.Create(LinkPurpose.Manage, subscriber.Id, subscriber.TokenVersion)}",
-            $"{site}/subscriptions/unsubscribe?token={tokens.Create(LinkPurpose.Unsubscribe, subscriber.Id, subscriber.TokenVersion)}",
-            site);
+            $"{Site}/subscriptions/manage?token={tokens.Create(LinkPurpose.Manage, subscriber.Id, subscriber.TokenVersion)}",
+            $"{Site}/subscriptions/unsubscribe?token={tokens.Create(LinkPurpose.Unsubscribe, subscriber.Id, subscriber.TokenVersion)}",
+            Site);
     }
 
     /// <summary>Sends the confirmation email of a pending subscription (or, to a confirmed one, a link to their preferences).</summary>
     public async Task SendConfirmationAsync(Subscriber subscriber, bool alreadyConfirmed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
-        var site = options.Value.PublicBaseUrl.TrimEnd('/');
         var url = alreadyConfirmed
             ? Links(subscriber).ManageUrl
-            : $"{site}/subscriptions/confirm?token={tokens.Create(LinkPurpose.Confirm, subscriber.Id, subscriber.TokenVersion, TimeSpan.FromHours(options.Value.ConfirmationHours))}";
+            : $"{Site}/subscriptions/confirm?token={tokens.Create(LinkPurpose.Confirm, subscriber.Id, subscriber.TokenVersion, TimeSpan.FromHours(options.Value.ConfirmationHours))}";
         var message = ConfirmationMessage.Build(subscriber.Locale, url, transport.From, MailboxAddress.Parse(subscriber.Email), MessageId(subscriber.Id, null), time.GetUtcNow());
         await using var session = await transport.OpenAsync(cancellationToken);
         await session.SendAsync(message, cancellationToken);
