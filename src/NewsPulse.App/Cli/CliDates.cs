@@ -10,6 +10,12 @@ internal static class CliDates
         : TryParse(value, out var parsed) ? parsed
         : throw new UserInputException(Problem(option, value) + ".");
 
+    /// <summary>A calendar day (a subscriber's local date), with no time and no zone.</summary>
+    public static DateOnly? ParseDay(string? value, string option) =>
+        value is null ? null
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
+        : throw new UserInputException($"{option} must be a day like 2026-12-06, not '{value}'.");
+
     public static bool TryParse(string value, out DateTimeOffset parsed) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out parsed);
 

@@ -27,7 +27,7 @@ internal static class DigestCommand
         var command = new Command("preview", "Compose one subscriber's digest without sending it; writes its HTML, text and .eml and prints their paths.") { email, date, output };
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
-            var day = ParseDay(parseResult.GetValue(date));
+            var day = CliDates.ParseDay(parseResult.GetValue(date), "--date");
             await using var app = await AppServices.StartAsync(cancellationToken);
             var address = parseResult.GetValue(email)!;
             var subscriber = await app.Get<SubscriberStore>().FindAsync(address, cancellationToken)
@@ -60,7 +60,7 @@ internal static class DigestCommand
         var command = new Command("send", "Compose the due digests into the outbox and send everything the outbox holds that is due.") { now, date };
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
-            var day = ParseDay(parseResult.GetValue(date));
+            var day = CliDates.ParseDay(parseResult.GetValue(date), "--date");
             await using var app = await AppServices.StartAsync(cancellationToken);
             var digests = app.Get<DigestService>();
             var plan = await digests.PlanAsync(parseResult.GetValue(now), day, cancellationToken);
@@ -74,9 +74,4 @@ internal static class DigestCommand
         });
         return command;
     }
-
-    private static DateOnly? ParseDay(string? value) =>
-        value is null ? null
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
-        : throw new UserInputException($"--date must be a day like 2026-12-06, not '{value}'.");
 }
