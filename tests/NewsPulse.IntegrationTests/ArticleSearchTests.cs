@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Dapper;
 using NewsPulse.App.Hosting;
 using NewsPulse.App.Web;
 using NewsPulse.Storage.Stores;
@@ -77,6 +78,69 @@ public sealed class ArticleSearchTests : FreshDatabaseTest
 
         Assert.Equal(3, facets.Sampled);
         Assert.Equal(expected.OrderBy(e => e.Key), facets.Counts["theme"].ToDictionary(c => c.Value, c => c.Articles).OrderBy(e => e.Key));
+    }
+
+    [Fact]
+    public async Task Tag_sets_follow_every_change_of_tags_decisions_and_dates_and_answer_as_the_tag_rows_do()
+    {
+        await using var app = await IngestSamplesAsync();
+        var search = app.Get<ArticleSearch>();
+        var tags = app.Get<TagStore>();
+        var now = new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+        await using var connection = await DataSource.OpenConnectionAsync();
+        async Task AssertSetsHoldTheEffectiveTags(string after)
+        {
+            var differing = await connection.ExecuteScalarAsync<long>(
+                "SELECT count(*) FROM ((TABLE article_tag_sets EXCEPT TABLE article_tag_keys) UNION ALL (TABLE article_tag_keys EXCEPT TABLE article_tag_sets)) d");
+            Assert.True(differing == 0, $"{differing} tag sets differ from the effective tags after {after}");
+        }
+
+        await AssertSetsHoldTheEffectiveTags("ingest");
+        var tagged = (await connection.QueryAsync<long>("SELECT DISTINCT article_id FROM article_tags ORDER BY article_id LIMIT 3")).ToList();
+        var untagged = await connection.ExecuteScalarAsync<long>("SELECT min(id) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id)");
+        var firstTag = (await tags.GetTagsAsync(tagged[0], CancellationToken.None))[0];
+        var model = await connection.ExecuteScalarAsync<string>("SELECT tag_model_version FROM articles WHERE id = @id", new { id = tagged[0] });
+
+        await tags.DecideAsync(tagged[0], firstTag.Kind, firstTag.Value, present: false, "analyst", now, CancellationToken.None);
+        await AssertSetsHoldTheEffectiveTags("an analyst removed a tag");
+        await tags.DecideAsync(tagged[0], firstTag.Kind, firstTag.Value, present: true, "analyst", now, CancellationToken.None);
+        await tags.DecideAsync(untagged, "country", "IS", present: true, "analyst", now, CancellationToken.None);
+        await AssertSetsHoldTheEffectiveTags("analysts added tags, one to an untagged article");
+        await connection.ExecuteAsync("DELETE FROM tag_feedback WHERE article_id = @tagged", new { tagged = tagged[0] });
+        await AssertSetsHoldTheEffectiveTags("decisions were withdrawn");
+        await tags.ReplaceModelTagsAsync(tagged[1], model!, [new StoredTag("company", "Renault", 0.9), new StoredTag("theme", "markets", 0.7)], now, CancellationToken.None);
+        await AssertSetsHoldTheEffectiveTags("a new tagging replaced an article's tags");
+        await connection.ExecuteAsync("UPDATE articles SET published_at = published_at - interval '400 days' WHERE id = ANY(@moved)", new { moved = new[] { tagged[1], untagged } });
+        await AssertSetsHoldTheEffectiveTags("articles' dates moved, one with only an analyst's tag");
+        await connection.ExecuteAsync("UPDATE articles SET status = 'fetched' WHERE id = ANY(@refetched)", new { refetched = tagged.Take(2).ToArray() });
+        await connection.ExecuteAsync("UPDATE articles SET status = 'tagged' WHERE id = @extracted", new { extracted = tagged[1] });
+        await AssertSetsHoldTheEffectiveTags("articles were fetched again, one extracted since");
+        await tags.ReplaceModelTagsAsync(tagged[2], model!, [], now, CancellationToken.None);
+        await connection.ExecuteAsync("DELETE FROM articles WHERE id = @untagged", new { untagged });
+        await AssertSetsHoldTheEffectiveTags("an article lost all its tags and another was deleted");
+
+        // The tag sets (several filters, no minimum confidence) and the tag rows (any positive minimum, which every tag
+        // here passes) are two ways to the same answer.
+        var pairs = await connection.QueryAsync<(string Company, string Country)>(
+            """
+            SELECT c.value, k.value FROM article_tags_effective c JOIN article_tags_effective k ON k.article_id = c.article_id AND k.kind = 'country'
+            WHERE c.kind = 'company' GROUP BY c.value, k.value ORDER BY count(*) DESC, c.value, k.value LIMIT 3
+            """);
+        var companies = await connection.QueryAsync<string>("SELECT value FROM article_tags_effective WHERE kind = 'company' GROUP BY value ORDER BY count(*) DESC, value LIMIT 3");
+        var queries = pairs.Select(p => new ArticleQuery { Companies = [p.Company], Countries = [p.Country] })
+            .Append(new ArticleQuery { Companies = [.. companies], Themes = ["markets", "policy"] })
+            .Append(new ArticleQuery { Companies = ["Renault"], Themes = ["markets"], From = now.AddYears(-30), To = now.AddYears(1) });
+        foreach (var query in queries)
+        {
+            var bySets = await IdsAsync(search, query);
+            Assert.NotEmpty(bySets);
+            Assert.Equal(await IdsAsync(search, query with { MinConfidence = 1e-6 }), bySets);
+        }
+
+        var facets = await search.FacetsAsync(new ArticleQuery { Companies = ["Renault"] }, ["theme"], 20, CancellationToken.None);
+        var withConfidence = await search.FacetsAsync(new ArticleQuery { Companies = ["Renault"], MinConfidence = 1e-6 }, ["theme"], 20, CancellationToken.None);
+        Assert.Contains(facets.Counts["theme"], c => c.Value == "markets");
+        Assert.Equal(withConfidence.Counts["theme"], facets.Counts["theme"]);
     }
 
     [Fact]

@@ -83,8 +83,11 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<
                     continue;
                 }
 
+                // A migration that fills a new table or column from a large database takes minutes (0016 on a million
+                // articles): no command timeout, and a line saying what the wait is.
+                logger.LogInformation("Applying migration {Version:0000}_{Name}", migration.Version, migration.Name);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
                 await connection.ExecuteAsync(new CommandDefinition(
                     "INSERT INTO schema_migrations (version, name, checksum) VALUES (@Version, @Name, @Checksum)",
                     migration,

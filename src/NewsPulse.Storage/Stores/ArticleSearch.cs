@@ -65,8 +65,12 @@ public sealed class InvalidCursorException(string message) : Exception(message);
 /// </summary>
 public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample = ArticleSearch.DefaultFacetSample)
 {
-    /// <summary>How many of the newest matching articles facets count at most.</summary>
-    public const int DefaultFacetSample = 20_000;
+    /// <summary>
+    /// How many of the newest matching articles facets count at most: enough to rank the top values of each kind, and
+    /// few enough to count within a search's time (a sampled article costs 10 to 25 µs here, most of it the first read
+    /// of its pages by the connection's server process).
+    /// </summary>
+    public const int DefaultFacetSample = 5_000;
 
     private const string Published = "coalesce(a.published_at, a.discovered_at)";
 
@@ -94,7 +98,7 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
     public static SqlStatement DescribeSearch(ArticleQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var where = Filter(query);
+        var where = Filter(query, tagSetsForOneTag: false);
         var parameters = where.Parameters;
         var relevance = Ranked(query);
         var rank = relevance ? $"ts_rank(a.search, {TsQuery})" : "0";
@@ -110,7 +114,7 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
         }
 
         parameters.Add("limit", query.Limit + 1);
-        var branches = where.Branches.Select(branch =>
+        var branches = where.Branches(articleColumns: true).Select(branch =>
             $"""
             SELECT {ArticleStore.SummaryColumns}, {rank}::double precision AS rank, {branch.Time} AS sort_time
             FROM {branch.From} LEFT JOIN feeds f ON f.id = a.feed_id
@@ -147,39 +151,56 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
     /// <summary>
     /// The statement <see cref="FacetsAsync"/> runs: every kind in one pass over the sampled articles' tags, rather
     /// than finding the same articles again for each kind. The sample is the first <paramref name="sample"/> rows of
-    /// the search's own newest-first plan, so its cost grows with the sample, not with the matches (a popular company
-    /// has 190,000 articles of a million, and counting all their tags took seconds). It reads one more row than the
-    /// sample to tell whether the counts cover every match. The tags are read article by article (OFFSET 0 keeps the
-    /// lateral subquery a per-article lookup): joined as a whole, the effective-tags view was hashed entire, 4.8 million
-    /// rows, even for 20,000 articles.
+    /// a newest-first plan of the same filter, so its cost grows with the sample, not with the matches (a popular
+    /// company has 190,000 articles of a million, and counting all their tags took seconds). It reads one more row
+    /// than the sample to tell whether the counts cover every match. Tag filters sample the tag sets, which give each
+    /// article's tags in the same row (a company's newest 5,000 in 14 ms, where joining its tag rows to the articles
+    /// to check them took 80). With a minimum confidence the tags are the rows that pass it, read article by article
+    /// (OFFSET 0 keeps the lateral subquery a per-article lookup: joined as a whole, the effective-tags view was hashed
+    /// entire, 4.8 million rows, even for 20,000 articles).
     /// </summary>
     public static SqlStatement DescribeFacets(ArticleQuery query, IReadOnlyList<string> kinds, int top, int sample = DefaultFacetSample)
     {
         ArgumentNullException.ThrowIfNull(kinds);
-        var where = Filter(query);
+        var where = Filter(query, tagSetsForOneTag: true);
         var parameters = where.Parameters;
         parameters.Add("top", top);
         parameters.Add("kinds", kinds.ToArray());
         parameters.Add("sample", sample);
-        var branches = where.Branches.Select(branch =>
-            $"(SELECT a.id, {branch.Time} AS sort_time FROM {branch.From} WHERE {branch.Where} ORDER BY {branch.Time} DESC, {branch.Id} DESC LIMIT @sample + 1)").ToList();
+        var fromTagSets = query.MinConfidence <= 0;
+        var branches = where.Branches(articleColumns: false).Select(branch =>
+            $"(SELECT {branch.Id} AS id, {branch.Time} AS sort_time{(fromTagSets ? $", {branch.TagKeys} AS tag_keys" : "")} FROM {branch.From} WHERE {branch.Where} " +
+            $"ORDER BY {branch.Time} DESC, {branch.Id} DESC LIMIT @sample + 1)").ToList();
         return new SqlStatement(
             $"""
             WITH matched AS MATERIALIZED (
                 {(branches.Count == 1 ? branches[0] : $"SELECT * FROM ({branches[0]} UNION {branches[1]}) m ORDER BY sort_time DESC, id DESC LIMIT @sample + 1")}
-            )
+            ), sampled AS (SELECT * FROM matched ORDER BY sort_time DESC, id DESC LIMIT @sample)
             SELECT kind, value, articles, (SELECT count(*) FROM matched)::int AS matched FROM (
-                SELECT t.kind, t.value, count(*)::int AS articles, row_number() OVER (PARTITION BY t.kind ORDER BY count(*) DESC, t.value) AS place
-                FROM (SELECT id FROM matched ORDER BY sort_time DESC, id DESC LIMIT @sample) s
-                CROSS JOIN LATERAL (
-                    SELECT t.kind, t.value FROM article_tags_effective t
-                    WHERE t.article_id = s.id AND t.kind = ANY(@kinds) AND t.confidence >= @minConfidence OFFSET 0) t
-                GROUP BY t.kind, t.value) counted
+                SELECT kind, value, articles, row_number() OVER (PARTITION BY kind ORDER BY articles DESC, value) AS place
+                FROM ({(fromTagSets ? CountTagSets : CountTagRows)}) counted
+                WHERE kind = ANY(@kinds)) ranked
             WHERE place <= @top
             ORDER BY kind, place
             """,
             parameters);
     }
+
+    /// <summary>Each tag's articles among the sampled, from their tag sets: counted by key, split into kind and value once per tag.</summary>
+    private const string CountTagSets =
+        """
+        SELECT split_part(key, ':', 1) AS kind, substr(key, strpos(key, ':') + 1) AS value, articles
+        FROM (SELECT k.key, count(*)::int AS articles FROM sampled s CROSS JOIN LATERAL unnest(s.tag_keys) k(key) GROUP BY k.key) keyed
+        """;
+
+    /// <summary>Each tag's articles among the sampled, from the tag rows at or above the minimum confidence, which the tag sets do not hold.</summary>
+    private const string CountTagRows =
+        """
+        SELECT t.kind, t.value, count(*)::int AS articles
+        FROM sampled s CROSS JOIN LATERAL (
+            SELECT t.kind, t.value FROM article_tags_effective t WHERE t.article_id = s.id AND t.confidence >= @minConfidence OFFSET 0) t
+        GROUP BY t.kind, t.value
+        """;
 
     /// <summary>
     /// The query in the article's own configuration, so "banques" finds "banque" in French stories. For ranking only: a
@@ -198,35 +219,30 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
         " OR a.language = 'fr' AND a.search @@ (websearch_to_tsquery('french', @text) && to_tsquery('french', @prefixes))" +
         " OR a.language IS DISTINCT FROM 'en' AND a.language IS DISTINCT FROM 'fr' AND a.search @@ (websearch_to_tsquery('simple', @text) && to_tsquery('simple', @prefixes)))";
 
-    private static Conditions Filter(ArticleQuery query)
+    /// <summary>
+    /// The conditions of <paramref name="query"/>. Several tag filters read the tag sets; so does one when
+    /// <paramref name="tagSetsForOneTag"/>: a page of one tag is quickest from its own index range, but a facet
+    /// sample from the sets needs no article rows at all, when no other filter reads them.
+    /// </summary>
+    private static Conditions Filter(ArticleQuery query, bool tagSetsForOneTag)
     {
         ArgumentNullException.ThrowIfNull(query);
         var where = new Conditions();
         var parameters = where.Parameters;
         parameters.Add("minConfidence", (float)query.MinConfidence);
-        void Tag(string kind, IReadOnlyList<string> values)
+        var tags = new[] { ("company", query.Companies), ("country", query.Countries), ("theme", query.Themes) }.Where(t => t.Item2.Count > 0).ToList();
+        if (query.MinConfidence <= 0 && (tags.Count > 1 || tags.Any(t => t.Item2.Count > 1) || (tagSetsForOneTag && tags.Count == 1)))
         {
-            if (values.Count == 1 && !where.Driven)
+            FilterTagSets(where, tags);
+        }
+        else
+        {
+            foreach (var (kind, values) in tags)
             {
-                where.Drive(
-                    $"d.kind = '{kind}' AND d.value = @{kind}Driver AND d.confidence >= @minConfidence " +
-                    "AND NOT EXISTS (SELECT 1 FROM tag_feedback x WHERE x.article_id = d.article_id AND x.kind = d.kind AND x.value = d.value)",
-                    $"EXISTS (SELECT 1 FROM article_tags_effective t WHERE t.article_id = a.id AND t.kind = '{kind}' AND t.value = @{kind}Driver AND t.confidence >= @minConfidence OFFSET 0)");
-                parameters.Add($"{kind}Driver", values[0]);
-            }
-            else if (values.Count > 0)
-            {
-                where.AddTag(
-                    $"EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.kind = '{kind}' AND t.value = ANY(@{kind}Values) AND t.confidence >= @minConfidence " +
-                    "AND NOT EXISTS (SELECT 1 FROM tag_feedback d WHERE d.article_id = t.article_id AND d.kind = t.kind AND d.value = t.value))",
-                    $"EXISTS (SELECT 1 FROM article_tags_effective t WHERE t.article_id = a.id AND t.kind = '{kind}' AND t.value = ANY(@{kind}Values) AND t.confidence >= @minConfidence OFFSET 0)");
-                parameters.Add($"{kind}Values", values.ToArray());
+                FilterTag(where, kind, values);
             }
         }
 
-        Tag("company", query.Companies);
-        Tag("country", query.Countries);
-        Tag("theme", query.Themes);
         if (query.People.Count > 0)
         {
             where.Add(
@@ -250,13 +266,13 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
 
         if (query.From is { } from)
         {
-            where.Add($"{Published} >= @from");
+            where.AddDateBound(">=", "from");
             parameters.Add("from", from.ToUniversalTime());
         }
 
         if (query.To is { } to)
         {
-            where.Add($"{Published} < @to");
+            where.AddDateBound("<", "to");
             parameters.Add("to", to.ToUniversalTime());
         }
 
@@ -272,42 +288,118 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
     }
 
     /// <summary>
-    /// A query's conditions. With tag filters they form two branches whose matches together are exactly the articles
-    /// whose effective tags match: the first asks for model tags no analyst decided on, plain semi-joins from which the
-    /// planner can start at the rarest tag or walk the newest articles; the second applies the effective-tags view, but
-    /// only to the few articles an analyst added a tag to (OFFSET 0 keeps each check a per-article test, not a join that
-    /// would read the whole view). Filtering through the view alone leaves the planner one plan, collecting every article
-    /// with the tag and sorting them all, however many there are.
+    /// Several tag filters, or several values of one, read the articles' tag sets (migration 0016): every one-value
+    /// filter is one key the set contains, each filter of several values a set of keys it shares one of. The sets hold
+    /// the effective tags, so no branch for analysts' decisions is needed; they carry no confidence, so a query with
+    /// a minimum confidence filters the tag rows instead.
+    /// </summary>
+    private static void FilterTagSets(Conditions where, List<(string Kind, IReadOnlyList<string> Values)> tags)
+    {
+        var keys = tags.Where(t => t.Values.Count == 1).Select(t => TagSets.Key(t.Kind, t.Values[0])).ToArray();
+        var conditions = new List<string>();
+        if (keys.Length > 0)
+        {
+            conditions.Add("s.tag_keys @> @tagKeys");
+            where.Parameters.Add("tagKeys", keys);
+        }
+
+        foreach (var (kind, values) in tags.Where(t => t.Values.Count > 1))
+        {
+            conditions.Add($"s.tag_keys && @{kind}Keys");
+            where.Parameters.Add($"{kind}Keys", values.Select(v => TagSets.Key(kind, v)).ToArray());
+        }
+
+        where.ReadTagSets(conditions);
+    }
+
+    /// <summary>One tag filter, on the tag rows: the first with one value drives the search from its index range.</summary>
+    private static void FilterTag(Conditions where, string kind, IReadOnlyList<string> values)
+    {
+        var parameters = where.Parameters;
+        if (values.Count == 1 && !where.Driven)
+        {
+            where.Drive(
+                $"d.kind = '{kind}' AND d.value = @{kind}Driver AND d.confidence >= @minConfidence " +
+                "AND NOT EXISTS (SELECT 1 FROM tag_feedback x WHERE x.article_id = d.article_id AND x.kind = d.kind AND x.value = d.value)",
+                $"EXISTS (SELECT 1 FROM article_tags_effective t WHERE t.article_id = a.id AND t.kind = '{kind}' AND t.value = @{kind}Driver AND t.confidence >= @minConfidence OFFSET 0)");
+            parameters.Add($"{kind}Driver", values[0]);
+        }
+        else
+        {
+            where.AddTag(
+                $"EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.kind = '{kind}' AND t.value = ANY(@{kind}Values) AND t.confidence >= @minConfidence " +
+                "AND NOT EXISTS (SELECT 1 FROM tag_feedback d WHERE d.article_id = t.article_id AND d.kind = t.kind AND d.value = t.value))",
+                $"EXISTS (SELECT 1 FROM article_tags_effective t WHERE t.article_id = a.id AND t.kind = '{kind}' AND t.value = ANY(@{kind}Values) AND t.confidence >= @minConfidence OFFSET 0)");
+            parameters.Add($"{kind}Values", values.ToArray());
+        }
+    }
+
+    /// <summary>
+    /// A query's conditions. With tag filters on the tag rows they form two branches whose matches together are exactly
+    /// the articles whose effective tags match: the first asks for model tags no analyst decided on, plain semi-joins
+    /// from which the planner can start at the rarest tag or walk the newest articles; the second applies the
+    /// effective-tags view, but only to the few articles an analyst added a tag to (OFFSET 0 keeps each check a
+    /// per-article test, not a join that would read the whole view). Filtering through the view alone leaves the
+    /// planner one plan, collecting every article with the tag and sorting them all, however many there are.
     /// The first tag filter with one value drives the first branch: its rows, joined to their articles and sorted by the
     /// article's date they carry (migration 0014), come newest first from one index range, so a page of a tag costs the
-    /// same whether 100 or 190,000 articles carry it.
+    /// same whether 100 or 190,000 articles carry it. Filters read from the tag sets instead start from them, which
+    /// carry the article's date too and hold only the articles a search finds. Date bounds apply to the date of
+    /// whichever table leads, so that its index reads only the range.
     /// </summary>
     private sealed class Conditions
     {
-        private readonly List<string> _model = ["a.status IN ('extracted', 'tagged')"];
+        /// <summary>Only these articles are found; the tag sets hold no others.</summary>
+        private const string Searchable = "a.status IN ('extracted', 'tagged')";
+
+        private readonly List<string> _model = [];
+        private readonly List<(string Operator, string Parameter)> _dateBounds = [];
+        private readonly List<string> _tagSetConditions = [];
         private List<string>? _corrected;
+        private bool _articleConditions;
 
         public DynamicParameters Parameters { get; } = new();
 
         public bool Driven { get; private set; }
 
-        /// <summary>Each branch: its FROM (always naming the article a), WHERE, and sort key of date and article id.</summary>
-        public IReadOnlyList<Branch> Branches
+        /// <summary>
+        /// Each branch of the query. Its FROM names the article a when
+        /// <paramref name="articleColumns"/> are read or a condition reads it.
+        /// </summary>
+        public IReadOnlyList<Branch> Branches(bool articleColumns)
         {
-            get
+            Branch model;
+            if (Driven)
             {
-                var model = Driven
-                    ? new Branch("article_tags d JOIN articles a ON a.id = d.article_id", string.Join(" AND ", _model), "d.article_time", "d.article_id")
-                    : new Branch("articles a", string.Join(" AND ", _model), Published, "a.id");
-                return _corrected is null ? [model] : [model, new Branch("articles a", string.Join(" AND ", _corrected), Published, "a.id")];
+                model = Render("article_tags d JOIN articles a ON a.id = d.article_id", [Searchable, .. _model], "d.article_time", "d.article_id");
             }
+            else if (_tagSetConditions.Count > 0)
+            {
+                model = Render(
+                    articleColumns || _articleConditions ? "article_tag_sets s JOIN articles a ON a.id = s.article_id" : "article_tag_sets s",
+                    [.. _tagSetConditions, .. _model],
+                    "s.article_time",
+                    "s.article_id",
+                    "s.tag_keys");
+            }
+            else
+            {
+                model = Render("articles a", [Searchable, .. _model], Published, "a.id");
+            }
+
+            return _corrected is null ? [model] : [model, Render("articles a", [Searchable, .. _corrected], Published, "a.id")];
         }
 
+        /// <summary>A condition on the article a.</summary>
         public void Add(string condition)
         {
+            _articleConditions = true;
             _model.Add(condition);
             _corrected?.Add(condition);
         }
+
+        /// <summary>The article's date compared with a parameter.</summary>
+        public void AddDateBound(string comparison, string parameter) => _dateBounds.Add((comparison, parameter));
 
         public void AddTag(string model, string effective)
         {
@@ -322,9 +414,21 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
             AddTag(model, effective);
             Driven = true;
         }
+
+        /// <summary>Tag filters on the tag set s of the article, the only branch.</summary>
+        public void ReadTagSets(IEnumerable<string> conditions) => _tagSetConditions.AddRange(conditions);
+
+        private Branch Render(string from, List<string> conditions, string time, string id, string? tagKeys = null) =>
+            new(
+                from,
+                string.Join(" AND ", conditions.Concat(_dateBounds.Select(b => $"{time} {b.Operator} @{b.Parameter}"))),
+                time,
+                id,
+                tagKeys ?? $"(SELECT ts.tag_keys FROM article_tag_sets ts WHERE ts.article_id = {id})");
     }
 
-    private sealed record Branch(string From, string Where, string Time, string Id);
+    /// <summary>A branch of the query: its FROM, WHERE, sort key of date and article id, and the article's tag set.</summary>
+    private sealed record Branch(string From, string Where, string Time, string Id, string TagKeys);
 
     /// <summary>
     /// Splits "chip* export -china" into the part websearch_to_tsquery reads ("export -china") and the prefix terms,

@@ -341,22 +341,23 @@ public sealed class QuoteStore(NpgsqlDataSource dataSource)
     /// <summary>The statement <see cref="ExportAsync"/> runs.</summary>
     public static SqlStatement DescribeExport(long personId, DateTimeOffset? from, DateTimeOffset? to, string? theme, string? company) =>
         new(
-            """
+            $"""
             SELECT q.id AS quote_id, p.id AS person_id, p.name AS person, q.speaker_title AS title, q.speaker_org AS organisation, q.text AS quote,
                    q.kind, a.language, a.title AS article_title, coalesce(a.site_name, f.name) AS outlet, coalesce(a.canonical_url, a.url) AS article_url,
                    a.published_at, q.verb AS reporting_verb, q.context,
-                   coalesce(array(SELECT t.value FROM article_tags_effective t WHERE t.article_id = a.id AND t.kind = 'company' ORDER BY t.value), '{}') AS companies,
-                   coalesce(array(SELECT t.value FROM article_tags_effective t WHERE t.article_id = a.id AND t.kind = 'country' ORDER BY t.value), '{}') AS countries,
-                   coalesce(array(SELECT t.value FROM article_tags_effective t WHERE t.article_id = a.id AND t.kind = 'theme' ORDER BY t.value), '{}') AS themes
+                   {TagSets.ValuesOf("s.tag_keys", "company")} AS companies,
+                   {TagSets.ValuesOf("s.tag_keys", "country")} AS countries,
+                   {TagSets.ValuesOf("s.tag_keys", "theme")} AS themes
             FROM quotes q
             JOIN people p ON p.id = q.person_id
             JOIN articles a ON a.id = q.article_id
             LEFT JOIN feeds f ON f.id = a.feed_id
+            LEFT JOIN article_tag_sets s ON s.article_id = q.article_id
             WHERE q.person_id = @personId
               AND (@from::timestamptz IS NULL OR q.article_time >= @from)
               AND (@to::timestamptz IS NULL OR q.article_time < @to)
-              AND (@theme::text IS NULL OR EXISTS (SELECT 1 FROM article_tags_effective t WHERE t.article_id = a.id AND t.kind = 'theme' AND t.value = @theme))
-              AND (@company::text IS NULL OR EXISTS (SELECT 1 FROM article_tags_effective t WHERE t.article_id = a.id AND t.kind = 'company' AND t.value = @company))
+              AND (@theme::text IS NULL OR s.tag_keys @> ARRAY['theme:' || @theme])
+              AND (@company::text IS NULL OR s.tag_keys @> ARRAY['company:' || @company])
             ORDER BY q.article_time DESC, q.article_id, q.start_offset
             """,
             new { personId, from = from?.ToUniversalTime(), to = to?.ToUniversalTime(), theme, company });
