@@ -49,7 +49,13 @@ public static class SchedulerRegistration
             quartz.AddTrigger(trigger => trigger.ForJob(PlanDigestsJob.Key).WithIdentity("PlanDigests-at-start", "digest").StartNow());
             AddPeriodicTrigger(quartz, FetchArticlesJob.Key, options.FetchArticlesEvery);
         });
-        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        // The scheduler starts with the host rather than after it (Quartz's default): /healthz answers as soon as the
+        // server listens, and would otherwise report a scheduler not yet started for a moment.
+        services.AddQuartzHostedService(hosted =>
+        {
+            hosted.WaitForJobsToComplete = true;
+            hosted.AwaitApplicationStarted = false;
+        });
         return services;
     }
 
