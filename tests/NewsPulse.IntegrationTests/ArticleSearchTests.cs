@@ -118,6 +118,13 @@ public sealed class ArticleSearchTests : FreshDatabaseTest
         await tags.ReplaceModelTagsAsync(tagged[2], model!, [], now, CancellationToken.None);
         await connection.ExecuteAsync("DELETE FROM articles WHERE id = @untagged", new { untagged });
         await AssertSetsHoldTheEffectiveTags("an article lost all its tags and another was deleted");
+        foreach (var id in new[] { tagged[0], tagged[2] })
+        {
+            await tags.DecideAsync(id, "company", "Renault", present: true, "analyst", now, CancellationToken.None);
+        }
+
+        var renault = await IdsAsync(search, new ArticleQuery { Companies = ["Renault"] });
+        Assert.Equal([tagged[1], tagged[2]], renault.Order());
 
         // The tag sets (several filters, no minimum confidence) and the tag rows (any positive minimum, which every tag
         // here passes) are two ways to the same answer.
@@ -155,6 +162,9 @@ public sealed class ArticleSearchTests : FreshDatabaseTest
         var chips = await IdsAsync(search, new ArticleQuery { Text = "chips" });
         var chipsNotChina = await IdsAsync(search, new ArticleQuery { Text = "chips -china" });
         var ranked = await search.SearchAsync(new ArticleQuery { Text = "chips export", ByRelevance = true, Limit = 3 }, CancellationToken.None);
+        var chipsInAnyLanguage = (await search.SearchAsync(new ArticleQuery { Text = "chips", Limit = 200 }, CancellationToken.None)).Articles;
+        var chipsInEnglish = await IdsAsync(search, new ArticleQuery { Text = "chips", Languages = ["EN"] });
+        var chipsInOtherLanguages = await IdsAsync(search, new ArticleQuery { Text = "chips", Languages = ["fr", "de"] });
 
         Assert.NotEmpty(banque);
         Assert.Equal(banque.Order(), banques.Order());
@@ -162,6 +172,9 @@ public sealed class ArticleSearchTests : FreshDatabaseTest
         Assert.True(chipsNotChina.Count < chips.Count, "excluding china drops some chip stories");
         Assert.Subset(chips.ToHashSet(), chipsNotChina.ToHashSet());
         Assert.NotEmpty(ranked.Articles);
+        Assert.NotEmpty(chipsInEnglish);
+        Assert.Equal(chipsInAnyLanguage.Where(a => a.Language == "en").Select(a => a.Id), chipsInEnglish);
+        Assert.Equal(chipsInAnyLanguage.Where(a => a.Language is "fr" or "de").Select(a => a.Id), chipsInOtherLanguages);
         Assert.Equal(("chip:*", "export"), (ArticleSearch.SplitPrefixes("chip* export").Prefixes, ArticleSearch.SplitPrefixes("chip* export").Plain));
     }
 

@@ -67,10 +67,10 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
 {
     /// <summary>
     /// How many of the newest matching articles facets count at most: enough to rank the top values of each kind, and
-    /// few enough to count within a search's time (a sampled article costs 10 to 25 µs here, most of it the first read
-    /// of its pages by the connection's server process).
+    /// few enough to count within a search's time (a sampled article cost 9 µs on the benchmark machine, most of it
+    /// the first read of its tag set's page by the connection's server process).
     /// </summary>
-    public const int DefaultFacetSample = 5_000;
+    public const int DefaultFacetSample = 3_000;
 
     private const string Published = "coalesce(a.published_at, a.discovered_at)";
 
@@ -98,7 +98,7 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
     public static SqlStatement DescribeSearch(ArticleQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var where = Filter(query, tagSetsForOneTag: false);
+        var where = Filter(query);
         var parameters = where.Parameters;
         var relevance = Ranked(query);
         var rank = relevance ? $"ts_rank(a.search, {TsQuery})" : "0";
@@ -153,16 +153,18 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
     /// than finding the same articles again for each kind. The sample is the first <paramref name="sample"/> rows of
     /// a newest-first plan of the same filter, so its cost grows with the sample, not with the matches (a popular
     /// company has 190,000 articles of a million, and counting all their tags took seconds). It reads one more row
-    /// than the sample to tell whether the counts cover every match. Tag filters sample the tag sets, which give each
-    /// article's tags in the same row (a company's newest 5,000 in 14 ms, where joining its tag rows to the articles
-    /// to check them took 80). With a minimum confidence the tags are the rows that pass it, read article by article
+    /// than the sample to tell whether the counts cover every match. With tag filters only, the sample reads no
+    /// article rows: one tag's newest rows are joined to their articles' tag sets, several tags read the sets, and
+    /// the sets give the tags counted (for 50 companies, a sample of 5,000 took 38 ms at the median but 106 ms at the
+    /// 90th percentile walking the sets by date or collecting every set with the company, and 44 and 50 ms from the
+    /// company's newest tag rows). With a minimum confidence the tags are the rows that pass it, read article by article
     /// (OFFSET 0 keeps the lateral subquery a per-article lookup: joined as a whole, the effective-tags view was hashed
     /// entire, 4.8 million rows, even for 20,000 articles).
     /// </summary>
     public static SqlStatement DescribeFacets(ArticleQuery query, IReadOnlyList<string> kinds, int top, int sample = DefaultFacetSample)
     {
         ArgumentNullException.ThrowIfNull(kinds);
-        var where = Filter(query, tagSetsForOneTag: true);
+        var where = Filter(query);
         var parameters = where.Parameters;
         parameters.Add("top", top);
         parameters.Add("kinds", kinds.ToArray());
@@ -210,28 +212,39 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
         "(CASE a.language WHEN 'en' THEN websearch_to_tsquery('english', @text) WHEN 'fr' THEN websearch_to_tsquery('french', @text) ELSE websearch_to_tsquery('simple', @text) END" +
         " && CASE a.language WHEN 'en' THEN to_tsquery('english', @prefixes) WHEN 'fr' THEN to_tsquery('french', @prefixes) ELSE to_tsquery('simple', @prefixes) END)";
 
+    /// <summary>The text-search configuration of each article language; articles in any other language use the last.</summary>
+    private static readonly (string? Language, string Configuration)[] TextConfigurations = [("en", "english"), ("fr", "french"), (null, "simple")];
+
     /// <summary>
     /// The full-text match with the same meaning as <c>a.search @@ TsQuery</c>, one branch per configuration: each compares
     /// the column with a constant tsquery, which the GIN index answers (PostgreSQL combines the branches' bitmaps).
+    /// Only the configurations of the <paramref name="languages"/> asked for (all without), and a single one without its
+    /// language test, which the language filter makes already: tested twice, the language looked rarer to the planner
+    /// than it is (16% of the articles for French, which is 40%), and it intersected the words' bitmap with the
+    /// language's, 400,000 entries read for nothing (a French word with a small company took 1.0 s in a fresh
+    /// connection, and 0.6 s with the language tested once).
     /// </summary>
-    private const string TsMatch =
-        "(a.language = 'en' AND a.search @@ (websearch_to_tsquery('english', @text) && to_tsquery('english', @prefixes))" +
-        " OR a.language = 'fr' AND a.search @@ (websearch_to_tsquery('french', @text) && to_tsquery('french', @prefixes))" +
-        " OR a.language IS DISTINCT FROM 'en' AND a.language IS DISTINCT FROM 'fr' AND a.search @@ (websearch_to_tsquery('simple', @text) && to_tsquery('simple', @prefixes)))";
+    private static string TsMatch(IReadOnlyList<string> languages)
+    {
+        static bool IsOwnConfiguration(string language) => TextConfigurations.Any(c => c.Language == language);
+        var branches = TextConfigurations
+            .Where(c => languages.Count == 0 || (c.Language is { } language ? languages.Contains(language) : languages.Any(l => !IsOwnConfiguration(l))))
+            .ToList();
+        static string Match(string configuration) => $"a.search @@ (websearch_to_tsquery('{configuration}', @text) && to_tsquery('{configuration}', @prefixes))";
+        static string Guard(string? language) => language is null
+            ? string.Join(" AND ", TextConfigurations.Where(c => c.Language is not null).Select(c => $"a.language IS DISTINCT FROM '{c.Language}'"))
+            : $"a.language = '{language}'";
+        return branches.Count == 1 ? Match(branches[0].Configuration) : $"({string.Join(" OR ", branches.Select(b => $"{Guard(b.Language)} AND {Match(b.Configuration)}"))})";
+    }
 
-    /// <summary>
-    /// The conditions of <paramref name="query"/>. Several tag filters read the tag sets; so does one when
-    /// <paramref name="tagSetsForOneTag"/>: a page of one tag is quickest from its own index range, but a facet
-    /// sample from the sets needs no article rows at all, when no other filter reads them.
-    /// </summary>
-    private static Conditions Filter(ArticleQuery query, bool tagSetsForOneTag)
+    private static Conditions Filter(ArticleQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var where = new Conditions();
         var parameters = where.Parameters;
         parameters.Add("minConfidence", (float)query.MinConfidence);
         var tags = new[] { ("company", query.Companies), ("country", query.Countries), ("theme", query.Themes) }.Where(t => t.Item2.Count > 0).ToList();
-        if (query.MinConfidence <= 0 && (tags.Count > 1 || tags.Any(t => t.Item2.Count > 1) || (tagSetsForOneTag && tags.Count == 1)))
+        if (query.MinConfidence <= 0 && (tags.Count > 1 || tags.Any(t => t.Item2.Count > 1)))
         {
             FilterTagSets(where, tags);
         }
@@ -279,7 +292,7 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
         if (query.Text is { } text)
         {
             var (plain, prefixes) = SplitPrefixes(text);
-            where.Add(TsMatch);
+            where.Add(TsMatch([.. query.Languages.Select(l => l.ToLowerInvariant())]));
             parameters.Add("text", plain);
             parameters.Add("prefixes", prefixes);
         }
@@ -369,9 +382,15 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
         public IReadOnlyList<Branch> Branches(bool articleColumns)
         {
             Branch model;
-            if (Driven)
+            if (Driven && (articleColumns || _articleConditions))
             {
                 model = Render("article_tags d JOIN articles a ON a.id = d.article_id", [Searchable, .. _model], "d.article_time", "d.article_id");
+            }
+            else if (Driven)
+            {
+                // An article has a tag set only while a search finds it: the set, which a facet count reads anyway,
+                // stands for the article row and its status.
+                model = Render("article_tags d JOIN article_tag_sets s ON s.article_id = d.article_id", _model, "d.article_time", "d.article_id", "s.tag_keys");
             }
             else if (_tagSetConditions.Count > 0)
             {
@@ -401,22 +420,29 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
         /// <summary>The article's date compared with a parameter.</summary>
         public void AddDateBound(string comparison, string parameter) => _dateBounds.Add((comparison, parameter));
 
+        /// <summary>A tag filter on the article a: <paramref name="model"/> in the model branch, <paramref name="effective"/> in the other.</summary>
         public void AddTag(string model, string effective)
         {
-            _corrected ??= [.. _model, "a.id IN (SELECT article_id FROM tag_feedback WHERE present)"];
-            _model.Add(model);
-            _corrected.Add(effective);
+            _articleConditions = true;
+            AddTagConditions(model, effective);
         }
 
         /// <summary>A tag filter on the driving tag rows d (model branch), <paramref name="effective"/> on the other.</summary>
         public void Drive(string model, string effective)
         {
-            AddTag(model, effective);
+            AddTagConditions(model, effective);
             Driven = true;
         }
 
         /// <summary>Tag filters on the tag set s of the article, the only branch.</summary>
         public void ReadTagSets(IEnumerable<string> conditions) => _tagSetConditions.AddRange(conditions);
+
+        private void AddTagConditions(string model, string effective)
+        {
+            _corrected ??= [.. _model, "a.id IN (SELECT article_id FROM tag_feedback WHERE present)"];
+            _model.Add(model);
+            _corrected.Add(effective);
+        }
 
         private Branch Render(string from, List<string> conditions, string time, string id, string? tagKeys = null) =>
             new(
