@@ -20,18 +20,21 @@ FROM article_tags_effective e JOIN articles a ON a.id = e.article_id
 WHERE a.status IN ('extracted', 'tagged')
 GROUP BY e.article_id, a.published_at, a.discovered_at;
 
--- Rebuilds the sets of the given articles from their effective tags; an article left with none, or no longer found by
--- a search (fetched again, failed), loses its row.
+-- Rebuilds the sets of the given articles from their effective tags, computed once for both steps; an article left
+-- with none, or no longer found by a search (fetched again, failed), loses its row.
 -- The articles are locked first, in id order: a tagging run and an analyst's decision on the same article then
 -- compute its set one after the other, each from the other's committed tags, instead of the later one writing a set
 -- computed without the earlier's rows.
 CREATE FUNCTION newspulse_refresh_tag_sets(changed bigint[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM 1 FROM articles WHERE id = ANY(changed) ORDER BY id FOR NO KEY UPDATE;
-    DELETE FROM article_tag_sets s
-    WHERE s.article_id = ANY(changed) AND NOT EXISTS (SELECT 1 FROM article_tag_keys k WHERE k.article_id = s.article_id);
+    WITH fresh AS (
+        SELECT article_id, article_time, tag_keys FROM article_tag_keys WHERE article_id = ANY(changed)
+    ), emptied AS (
+        DELETE FROM article_tag_sets s WHERE s.article_id = ANY(changed) AND s.article_id NOT IN (SELECT article_id FROM fresh)
+    )
     INSERT INTO article_tag_sets AS s (article_id, article_time, tag_keys)
-    SELECT article_id, article_time, tag_keys FROM article_tag_keys WHERE article_id = ANY(changed)
+    SELECT article_id, article_time, tag_keys FROM fresh
     ON CONFLICT (article_id) DO UPDATE SET article_time = excluded.article_time, tag_keys = excluded.tag_keys
     WHERE (s.article_time, s.tag_keys) IS DISTINCT FROM (excluded.article_time, excluded.tag_keys);
 END

@@ -224,11 +224,11 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
     /// language's, 400,000 entries read for nothing (a French word with a small company took 1.0 s in a fresh
     /// connection, and 0.6 s with the language tested once).
     /// </summary>
-    private static string TsMatch(IReadOnlyList<string> languages)
+    private static string TsMatch(string[] languages)
     {
         static bool IsOwnConfiguration(string language) => TextConfigurations.Any(c => c.Language == language);
         var branches = TextConfigurations
-            .Where(c => languages.Count == 0 || (c.Language is { } language ? languages.Contains(language) : languages.Any(l => !IsOwnConfiguration(l))))
+            .Where(c => languages.Length == 0 || (c.Language is { } language ? languages.Contains(language) : languages.Any(l => !IsOwnConfiguration(l))))
             .ToList();
         static string Match(string configuration) => $"a.search @@ (websearch_to_tsquery('{configuration}', @text) && to_tsquery('{configuration}', @prefixes))";
         static string Guard(string? language) => language is null
@@ -243,6 +243,7 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
         var where = new Conditions();
         var parameters = where.Parameters;
         parameters.Add("minConfidence", (float)query.MinConfidence);
+        var languages = query.Languages.Select(l => l.ToLowerInvariant()).ToArray();
         var tags = new[] { ("company", query.Companies), ("country", query.Countries), ("theme", query.Themes) }.Where(t => t.Item2.Count > 0).ToList();
         if (query.MinConfidence <= 0 && (tags.Count > 1 || tags.Any(t => t.Item2.Count > 1)))
         {
@@ -265,15 +266,15 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
             parameters.Add("personIds", query.People.ToArray());
         }
 
-        if (query.Languages.Count > 0)
+        if (languages.Length > 0)
         {
             where.Add("a.language = ANY(@languages)");
-            parameters.Add("languages", query.Languages.Select(l => l.ToLowerInvariant()).ToArray());
+            parameters.Add("languages", languages);
         }
 
         if (query.Sources.Count > 0)
         {
-            where.Add("a.feed_id IN (SELECT s.id FROM feeds s WHERE lower(s.name) = ANY(@sources) OR s.id::text = ANY(@sources))");
+            where.Add("a.feed_id IN (SELECT fd.id FROM feeds fd WHERE lower(fd.name) = ANY(@sources) OR fd.id::text = ANY(@sources))");
             parameters.Add("sources", query.Sources.Select(s => s.ToLowerInvariant()).ToArray());
         }
 
@@ -292,7 +293,7 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
         if (query.Text is { } text)
         {
             var (plain, prefixes) = SplitPrefixes(text);
-            where.Add(TsMatch([.. query.Languages.Select(l => l.ToLowerInvariant())]));
+            where.Add(TsMatch(languages));
             parameters.Add("text", plain);
             parameters.Add("prefixes", prefixes);
         }
@@ -381,8 +382,9 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
         /// </summary>
         public IReadOnlyList<Branch> Branches(bool articleColumns)
         {
+            var readsArticles = articleColumns || _articleConditions;
             Branch model;
-            if (Driven && (articleColumns || _articleConditions))
+            if (Driven && readsArticles)
             {
                 model = Render("article_tags d JOIN articles a ON a.id = d.article_id", [Searchable, .. _model], "d.article_time", "d.article_id");
             }
@@ -395,7 +397,7 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, int facetSample =
             else if (_tagSetConditions.Count > 0)
             {
                 model = Render(
-                    articleColumns || _articleConditions ? "article_tag_sets s JOIN articles a ON a.id = s.article_id" : "article_tag_sets s",
+                    readsArticles ? "article_tag_sets s JOIN articles a ON a.id = s.article_id" : "article_tag_sets s",
                     [.. _tagSetConditions, .. _model],
                     "s.article_time",
                     "s.article_id",

@@ -356,11 +356,18 @@ public sealed class QuoteStore(NpgsqlDataSource dataSource)
             WHERE q.person_id = @personId
               AND (@from::timestamptz IS NULL OR q.article_time >= @from)
               AND (@to::timestamptz IS NULL OR q.article_time < @to)
-              AND (@theme::text IS NULL OR s.tag_keys @> ARRAY['theme:' || @theme])
-              AND (@company::text IS NULL OR s.tag_keys @> ARRAY['company:' || @company])
+              AND (@themeKey::text IS NULL OR s.tag_keys @> ARRAY[@themeKey])
+              AND (@companyKey::text IS NULL OR s.tag_keys @> ARRAY[@companyKey])
             ORDER BY q.article_time DESC, q.article_id, q.start_offset
             """,
-            new { personId, from = from?.ToUniversalTime(), to = to?.ToUniversalTime(), theme, company });
+            new
+            {
+                personId,
+                from = from?.ToUniversalTime(),
+                to = to?.ToUniversalTime(),
+                themeKey = theme is null ? null : TagSets.Key("theme", theme),
+                companyKey = company is null ? null : TagSets.Key("company", company),
+            });
 
     private const string PersonSelect =
         """
