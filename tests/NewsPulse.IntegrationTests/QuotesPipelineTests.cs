@@ -46,6 +46,17 @@ public sealed class QuotesPipelineTests : FreshDatabaseTest
             Assert.Contains(q.GetProperty("quote").GetString()!, q.GetProperty("context").GetString()!, StringComparison.Ordinal);
             Assert.Equal(JsonValueKind.Array, q.GetProperty("themes").ValueKind);
         });
+
+        // The theme and company filters keep exactly the quotes whose article carries the tag.
+        var quotes = app.Get<QuoteStore>();
+        var all = await quotes.ExportAsync(person.Id, null, null, null, null, CancellationToken.None);
+        var theme = all.SelectMany(q => q.Themes).First();
+        var company = all.SelectMany(q => q.Companies).First();
+        var onTheme = await quotes.ExportAsync(person.Id, null, null, theme, null, CancellationToken.None);
+        var onCompany = await quotes.ExportAsync(person.Id, null, null, null, company, CancellationToken.None);
+        Assert.Equal(all.Where(q => q.Themes.Contains(theme)).Select(q => q.QuoteId), onTheme.Select(q => q.QuoteId));
+        Assert.Equal(all.Where(q => q.Companies.Contains(company)).Select(q => q.QuoteId), onCompany.Select(q => q.QuoteId));
+        Assert.Empty(await quotes.ExportAsync(person.Id, null, null, "no-such-theme", null, CancellationToken.None));
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/people/987654/quotes")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/api/people/{person.Id}/quotes?format=xml")).StatusCode);
     }
